@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Heimnetz.Cli.Commands;
+
+/// <summary>Every subcommand of <c>heimnetz</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    {
+        yield return ProbeCommand.Create(stdout, stderr);
+    }
+}

@@ -1,0 +1,3 @@
+using Heimnetz.Cli;
+
+return await HeimnetzCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
