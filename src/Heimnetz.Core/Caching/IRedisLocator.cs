@@ -1,0 +1,16 @@
+using Heimnetz.Discovery;
+
+namespace Heimnetz.Caching;
+
+/// <summary>
+/// Finds the Redis the cache should use right now. The cache calls it at start and again while Redis is gone,
+/// because Redis may come back elsewhere (a restarted container gets a new address or port).
+/// </summary>
+public interface IRedisLocator
+{
+    /// <summary>Returns the Redis to use, or null when none answers as a usable Redis.</summary>
+    ValueTask<RedisLocation?> LocateAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A located Redis: where it is, how to log in, and which server instance answered (its <c>run_id</c>).</summary>
+public sealed record RedisLocation(RedisEndpoint Endpoint, RedisCredentials? Credentials, bool UseTls = false, string? RunId = null);
