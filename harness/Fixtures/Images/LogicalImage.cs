@@ -1,0 +1,22 @@
+namespace Heimnetz.Harness.Fixtures.Images;
+
+/// <summary>
+/// An image the harness needs, by role: the offline tag built from Debian packages (eng/images) and the registry
+/// image that serves where a registry is reachable.
+/// </summary>
+public sealed record LogicalImage(string Name, string OfflineTag, string RegistryImage)
+{
+    public static readonly LogicalImage Redis70 = new("redis-7.0", "heimnetz/redis:7.0", "redis:7.0");
+    public static readonly LogicalImage Redis80 = new("redis-8.0", "heimnetz/redis:8.0", "redis:8.0");
+    public static readonly LogicalImage Valkey81 = new("valkey-8.1", "heimnetz/valkey:8.1", "valkey/valkey:8.1");
+    public static readonly LogicalImage ProbeBase = new("probe-base", "heimnetz/probe-base:1", "heimnetz/probe-base:1");
+
+    /// <summary>The server flavours a matrix runs against.</summary>
+    public static IReadOnlyList<LogicalImage> Servers { get; } = [Redis70, Redis80, Valkey81];
+
+    /// <summary>The image reference to start: the offline tag unless <c>HEIMNETZ_IMAGES=registry</c>.</summary>
+    public string Reference =>
+        string.Equals(Environment.GetEnvironmentVariable("HEIMNETZ_IMAGES"), "registry", StringComparison.OrdinalIgnoreCase)
+            ? RegistryImage
+            : OfflineTag;
+}
