@@ -4,15 +4,21 @@ namespace Heimnetz.Harness.Fixtures.Images;
 /// An image the harness needs, by role: the offline tag built from Debian packages (eng/images) and the registry
 /// image that serves where a registry is reachable.
 /// </summary>
-public sealed record LogicalImage(string Name, string OfflineTag, string RegistryImage)
+public sealed record LogicalImage(string Name, string OfflineTag, string RegistryImage, string Product = "redis")
 {
     public static readonly LogicalImage Redis70 = new("redis-7.0", "heimnetz/redis:7.0", "redis:7.0");
     public static readonly LogicalImage Redis80 = new("redis-8.0", "heimnetz/redis:8.0", "redis:8.0");
-    public static readonly LogicalImage Valkey81 = new("valkey-8.1", "heimnetz/valkey:8.1", "valkey/valkey:8.1");
-    public static readonly LogicalImage ProbeBase = new("probe-base", "heimnetz/probe-base:1", "heimnetz/probe-base:1");
+    public static readonly LogicalImage Valkey81 = new("valkey-8.1", "heimnetz/valkey:8.1", "valkey/valkey:8.1", "valkey");
+    public static readonly LogicalImage ProbeBase = new("probe-base", "heimnetz/probe-base:1", "heimnetz/probe-base:1", "none");
 
     /// <summary>The server flavours a matrix runs against.</summary>
+    /// <remarks><see cref="Product"/> is what the server says it is in <c>INFO server</c>: redis or valkey.</remarks>
     public static IReadOnlyList<LogicalImage> Servers { get; } = [Redis70, Redis80, Valkey81];
+
+    /// <summary>Finds a server flavour by its name (redis-7.0, redis-8.0, valkey-8.1).</summary>
+    public static LogicalImage Server(string name) =>
+        Servers.FirstOrDefault(image => string.Equals(image.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown server flavour '{name}'; expected one of {string.Join(", ", Servers.Select(s => s.Name))}.", nameof(name));
 
     /// <summary>The image reference to start: the offline tag unless <c>HEIMNETZ_IMAGES=registry</c>.</summary>
     public string Reference =>

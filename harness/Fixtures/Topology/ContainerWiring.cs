@@ -1,0 +1,26 @@
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Containers;
+using Heimnetz.Harness.Fixtures.Sessions;
+
+namespace Heimnetz.Harness.Fixtures.Topology;
+
+/// <summary>Applies what every harness container shares: the session labels, and its network wiring.</summary>
+internal static class ContainerWiring
+{
+    public static TBuilder Wire<TBuilder, TContainer, TConfiguration>(this ContainerBuilder<TBuilder, TContainer, TConfiguration> builder, Attachment attachment)
+        where TBuilder : ContainerBuilder<TBuilder, TContainer, TConfiguration>
+        where TContainer : IContainer
+        where TConfiguration : IContainerConfiguration
+    {
+        var labelled = builder.WithLabel(HarnessSession.Labels);
+        return attachment switch
+        {
+            Attachment.Network network => labelled.WithNetwork(network.Value).WithNetworkAliases(network.Aliases.ToArray()),
+            Attachment.DefaultBridge => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = "bridge"),
+            Attachment.Host => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = "host"),
+            Attachment.None => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = "none"),
+            _ => throw new ArgumentOutOfRangeException(nameof(attachment), attachment, "Unknown attachment."),
+        };
+    }
+}

@@ -1,0 +1,89 @@
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Networks;
+using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Fixtures.Sessions;
+
+namespace Heimnetz.Harness.Fixtures.Topology;
+
+/// <summary>
+/// Owns everything one scenario creates — networks and nodes, all labelled — and removes it in reverse order,
+/// unless asked to keep it up for a developer to look around.
+/// </summary>
+public sealed class TopologyBuilder(string name) : IAsyncDisposable
+{
+    private readonly List<INetwork> networks = [];
+    private readonly List<TopologyNode> nodes = [];
+
+    public string Name { get; } = name;
+
+    /// <summary>Leave the topology up on dispose (for <c>run --keep</c>).</summary>
+    public bool Keep { get; set; }
+
+    public IReadOnlyList<TopologyNode> Nodes => nodes;
+
+    public IReadOnlyList<INetwork> Networks => networks;
+
+    public async Task<INetwork> AddNetworkAsync(string role, bool isInternal = false, CancellationToken cancellationToken = default)
+    {
+        var builder = new NetworkBuilder()
+            .WithName($"heimnetz-{Name}-{role}-{HarnessSession.Id}")
+            .WithLabel(HarnessSession.Labels);
+        if (isInternal)
+        {
+            builder = builder.WithCreateParameterModifier(parameters => parameters.Internal = true);
+        }
+
+        var network = builder.Build();
+        networks.Add(network);
+        await network.CreateAsync(cancellationToken).ConfigureAwait(false);
+        return network;
+    }
+
+    public Task<RedisNode> AddRedisAsync(string role, RedisNodeSpec spec, CancellationToken cancellationToken = default) =>
+        StartAsync(RedisNode.Create(role, spec), cancellationToken);
+
+    public async Task<ProbeNode> AddProbeAsync(string role, ProbeNodeSpec spec, CancellationToken cancellationToken = default) =>
+        await StartAsync(await ProbeNode.CreateAsync(role, spec, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    public Task<SquatterNode> AddSquatterAsync(string role, SquatterKind kind, Attachment attachment, int port = 6379, int? hostPort = null, CancellationToken cancellationToken = default) =>
+        StartAsync(SquatterNode.Create(role, kind, attachment, port, hostPort), cancellationToken);
+
+    /// <summary>Every node's output, for the report of a failed scenario.</summary>
+    public async Task<string> CollectLogsAsync()
+    {
+        var logs = new List<string>();
+        foreach (var node in nodes)
+        {
+            logs.Add(await node.LogsAsync().ConfigureAwait(false));
+        }
+
+        return string.Join(Environment.NewLine, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Keep)
+        {
+            return;
+        }
+
+        for (var i = nodes.Count - 1; i >= 0; i--)
+        {
+            await nodes[i].DisposeAsync().ConfigureAwait(false);
+        }
+
+        for (var i = networks.Count - 1; i >= 0; i--)
+        {
+            await networks[i].DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // The node is tracked before it starts, so a failed start is still cleaned up (and its logs collected).
+    private async Task<TNode> StartAsync<TNode>(TNode node, CancellationToken cancellationToken)
+        where TNode : TopologyNode
+    {
+        nodes.Add(node);
+        await node.StartAsync(cancellationToken).ConfigureAwait(false);
+        return node;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Heimnetz.Harness.Fixtures.Images;
+using Heimnetz.Harness.Fixtures.Topology;
+using Heimnetz.Harness.Scenarios.Model;
+
+namespace Heimnetz.Harness.Scenarios.Engine;
+
+/// <summary>
+/// Runs scenarios into results: those that share nothing in parallel, those that bind fixed host ports one at a time.
+/// Every topology is removed afterwards, whether the scenario passed, violated an invariant or threw.
+/// </summary>
+public sealed class ScenarioEngine(int parallelism = 3)
+{
+    /// <summary>Reports each finished scenario as it completes (progress for the terminal).</summary>
+    public event EventHandler<ScenarioResult>? Completed;
+
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<Scenario> scenarios, LogicalImage server, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var all = scenarios.ToList();
+        var results = new ScenarioResult?[all.Count];
+
+        var shared = all.Select((scenario, index) => (scenario, index)).Where(pair => pair.scenario.HostPorts.Count == 0);
+        await Parallel.ForEachAsync(shared, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (pair, token) =>
+            results[pair.index] = await RunOneAsync(pair.scenario, server, keep: false, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        foreach (var (scenario, index) in all.Select((scenario, index) => (scenario, index)).Where(pair => pair.scenario.HostPorts.Count > 0))
+        {
+            results[index] = await RunOneAsync(scenario, server, keep: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results.Select(result => result!).ToList();
+    }
+
+    public async Task<ScenarioResult> RunOneAsync(Scenario scenario, LogicalImage server, bool keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(server);
+        var result = await ExecuteAsync(scenario, server, keep, cancellationToken).ConfigureAwait(false);
+        Completed?.Invoke(this, result);
+        return result;
+    }
+
+    private static async Task<ScenarioResult> ExecuteAsync(Scenario scenario, LogicalImage server, bool keep, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (HostPorts.FindBusy(scenario.HostPorts) is { } busy)
+        {
+            return new ScenarioResult(scenario, server.Name, ScenarioStatus.Skipped, clock.Elapsed) { SkipReason = busy };
+        }
+
+        var topology = new TopologyBuilder($"{scenario.Name}-{server.Name.Replace('.', '-')}") { Keep = keep };
+        await using (topology.ConfigureAwait(false))
+        {
+            var context = new ScenarioContext(scenario.Name, server, topology);
+            try
+            {
+                var observation = await scenario.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                var violations = scenario.Invariants
+                    .Select(invariant => invariant.Check(observation, context) is { } seen ? $"expected {invariant.Description}, but {seen}" : null)
+                    .OfType<string>()
+                    .ToList();
+                return new ScenarioResult(scenario, server.Name, violations.Count == 0 ? ScenarioStatus.Passed : ScenarioStatus.Violated, clock.Elapsed)
+                {
+                    Observation = observation,
+                    Scrubs = new Dictionary<string, string>(context.Scrubs),
+                    Violations = violations,
+                    Logs = violations.Count == 0 ? null : await topology.CollectLogsAsync().ConfigureAwait(false),
+                };
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return new ScenarioResult(scenario, server.Name, ScenarioStatus.Failed, clock.Elapsed)
+                {
+                    Failure = $"at step '{context.CurrentStep}': {error.GetType().Name}: {error.Message}",
+                    Logs = await topology.CollectLogsAsync().ConfigureAwait(false),
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using Heimnetz.Harness.Scenarios.Engine;
+
+namespace Heimnetz.Harness.Scenarios.Matrix;
+
+/// <summary>Turns scenario results into the resolution matrix: Markdown for people and snapshots, JSON for tools.</summary>
+public static class ResolutionMatrix
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IReadOnlyList<MatrixRow> Rows(IEnumerable<ScenarioResult> results) =>
+        results
+            .OrderBy(result => result.Scenario.Name, StringComparer.Ordinal)
+            .ThenBy(result => result.Server, StringComparer.Ordinal)
+            .Select(ToRow)
+            .ToList();
+
+    public static string ToMarkdown(IEnumerable<MatrixRow> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | verdict |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Verdict} |");
+        }
+
+        return text.ToString();
+    }
+
+    public static string ToJson(IEnumerable<MatrixRow> rows) => JsonSerializer.Serialize(rows, Json);
+
+    private static MatrixRow ToRow(ScenarioResult result)
+    {
+        var scenario = result.Scenario;
+        if (result.Observation is not { } seen)
+        {
+            var why = result.Status == ScenarioStatus.Skipped ? $"skipped: {result.SkipReason}" : "failed: no report";
+            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", why);
+        }
+
+        var report = seen.Report;
+        var candidates = report.Discovery.Candidates.Count == 0
+            ? "none probed"
+            : string.Join(" · ", report.Discovery.Candidates.Select(c => $"{c.Endpoint} {c.Outcome}"));
+        var cache = seen.Transitions.Count > 0
+            ? string.Join("→", new[] { seen.Transitions[0].From }.Concat(seen.Transitions.Select(t => t.To)))
+            : report.Cache.Mode;
+        var verdict = result.Status == ScenarioStatus.Passed ? "ok" : string.Join("; ", result.Violations);
+        return new MatrixRow(
+            scenario.Name,
+            scenario.AppRuns,
+            result.Server,
+            report.Environment.Container,
+            $"{report.Environment.NetworkMode} ({seen.NetworkWiring})",
+            Scrubber.Scrub(report.Discovery.Chosen ?? "—", result.Scrubs),
+            cache,
+            Scrubber.Scrub(candidates, result.Scrubs),
+            Scrubber.Scrub(verdict, result.Scrubs));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Heimnetz.Harness.Scenarios.Model;
+
+/// <summary>One thing a scenario expects; <see cref="Check"/> returns null when it holds, else what was seen instead.</summary>
+public sealed record Invariant(string Description, Func<ScenarioObservation, ScenarioContext, string?> Check)
+{
+    public static Invariant Chosen(string? endpoint) => new(
+        $"chosen is {endpoint ?? "none"}",
+        (seen, _) => seen.Report.Discovery.Chosen == endpoint ? null : $"chosen was {seen.Report.Discovery.Chosen ?? "none"}");
+
+    public static Invariant Outcome(string endpoint, string outcome) => new(
+        $"{endpoint} is {outcome}",
+        (seen, _) => seen.Report.Discovery.Candidates.FirstOrDefault(c => c.Endpoint == endpoint) is { } candidate
+            ? candidate.Outcome == outcome ? null : $"{endpoint} was {candidate.Outcome} ({candidate.Detail})"
+            : $"{endpoint} was not a candidate");
+
+    /// <summary>The chosen endpoint is the default gateway the probe detected, on the given port.</summary>
+    public static Invariant ChosenIsDefaultGateway(int port) => new(
+        string.Create(CultureInfo.InvariantCulture, $"chosen is the default gateway on port {port}"),
+        (seen, _) => seen.Report.Environment.DefaultGateway is { } gateway && seen.Report.Discovery.Chosen == string.Create(CultureInfo.InvariantCulture, $"{gateway}:{port}")
+            ? null
+            : $"chosen was {seen.Report.Discovery.Chosen ?? "none"} with gateway {seen.Report.Environment.DefaultGateway ?? "none"}");
+
+    /// <summary>The probe's gateway is the one the engine reports for the network (docker network inspect).</summary>
+    public static Invariant GatewayMatchesEngine { get; } = new(
+        "gateway matches the engine's",
+        (seen, _) => seen.EngineFacts.TryGetValue("gateway", out var expected) && seen.Report.Environment.DefaultGateway == expected
+            ? null
+            : $"gateway was {seen.Report.Environment.DefaultGateway ?? "none"}, the engine says {seen.EngineFacts.GetValueOrDefault("gateway") ?? "nothing"}");
+
+    public static Invariant CacheMode(string mode) => new(
+        $"cache is {mode}",
+        (seen, _) => seen.Report.Cache.Mode == mode ? null : $"cache was {seen.Report.Cache.Mode}");
+
+    public static Invariant Container(string container, string networkMode) => new(
+        $"environment is {container}/{networkMode}",
+        (seen, _) => seen.Report.Environment.Container == container && seen.Report.Environment.NetworkMode == networkMode
+            ? null
+            : $"environment was {seen.Report.Environment.Container}/{seen.Report.Environment.NetworkMode}");
+
+    /// <summary>Discovery finished within its budget; the slack absorbs a noisy machine, a hang still fails.</summary>
+    public static Invariant DiscoveryWithin(TimeSpan budget) => new(
+        string.Create(CultureInfo.InvariantCulture, $"discovery within {budget.TotalMilliseconds:0} ms"),
+        (seen, _) => seen.Report.Discovery.ElapsedMs <= budget.TotalMilliseconds
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"discovery took {seen.Report.Discovery.ElapsedMs:0} ms"));
+
+    /// <summary>The chosen server says it is the flavour under test (redis or valkey): proof that discovery found the real one.</summary>
+    public static Invariant ChosenServerMatchesFlavour { get; } = new(
+        "chosen server is the flavour under test",
+        (seen, context) => seen.Report.Discovery.Candidates.FirstOrDefault(c => c.Endpoint == seen.Report.Discovery.Chosen)?.Server is { } server
+            ? string.Equals(server.Product, context.Server.Product, StringComparison.OrdinalIgnoreCase) ? null : $"chosen server was {server.Product} {server.Version}"
+            : "the chosen candidate reported no server identity");
+
+    public static Invariant NoSecretInOutput { get; } = new(
+        "no secret in any output",
+        (seen, context) => context.Secrets.FirstOrDefault(secret => seen.RawOutput.Contains(secret, StringComparison.Ordinal)) is { } leaked
+            ? $"a secret of {leaked.Length} characters appeared in the output"
+            : null);
+
+    public static Invariant Transitions(params string[] modes) => new(
+        $"modes {string.Join("→", modes)}",
+        (seen, _) =>
+        {
+            var actual = seen.Transitions.Count == 0 ? [] : new[] { seen.Transitions[0].From }.Concat(seen.Transitions.Select(t => t.To)).ToArray();
+            return actual.SequenceEqual(modes) ? null : $"modes were {(actual.Length == 0 ? "unchanged" : string.Join("→", actual))}";
+        });
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Fixtures.Probe;
+using Heimnetz.Harness.Fixtures.Topology;
+using Heimnetz.Harness.Scenarios.Model;
+using Heimnetz.Probing;
+
+namespace Heimnetz.Harness.Scenarios.Situations;
+
+/// <summary>The everyday setup: the app runs on the developer's machine, Redis in a container published on 6379.</summary>
+public sealed class AppOnHost : Scenario
+{
+    public override string Name => "app-on-host";
+
+    public override string AppRuns => "host";
+
+    public override string Situation => "The probe runs on the host, not in a container; Redis is a container published on host port 6379.";
+
+    public override IReadOnlyList<int> HostPorts => [6379];
+
+    public override IReadOnlyList<Invariant> Invariants { get; } =
+    [
+        Invariant.Container("none", "host"),
+        Invariant.Chosen("localhost:6379"),
+        Invariant.ChosenServerMatchesFlavour,
+        Invariant.CacheMode("redis"),
+    ];
+
+    public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Step("start Redis published on host port 6379");
+        await context.Topology.AddRedisAsync("redis", new RedisNodeSpec(context.Server, Attachment.Bridge) { HostPort = 6379 }, cancellationToken).ConfigureAwait(false);
+        context.Step("run the probe on the host");
+        var binary = await ProbeArtifact.GetPathAsync(cancellationToken).ConfigureAwait(false);
+        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("probe");
+        start.ArgumentList.Add("--json");
+        // The host's own Redis settings must not leak into the scenario.
+        foreach (var variable in new[] { "REDIS_URL", "REDIS_PASSWORD", "HEIMNETZ_REDIS_CANDIDATES", "HEIMNETZ_DOCKER" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{binary}'.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var run = new ProbeRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), null);
+        var report = ProbeReportJson.Deserialize(run.Stdout);
+        return new ScenarioObservation(report, run.Stdout + run.Stderr, "host");
+    }
+}
