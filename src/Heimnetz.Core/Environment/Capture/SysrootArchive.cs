@@ -71,7 +71,7 @@ public sealed class SysrootArchive : IDisposable
         {
             // Unknown names, links and directories are skipped: an archive must not write outside the set detection reads.
             var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !known.Contains(name) || entry.DataStream is null)
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !known.Contains(name))
             {
                 continue;
             }
@@ -79,7 +79,12 @@ public sealed class SysrootArchive : IDisposable
             var target = Path.Combine(directory, name);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var output = File.Create(target);
-            CopyBounded(entry.DataStream, output);
+
+            // An empty entry (an empty /.dockerenv) has no data stream, but its existence is the evidence.
+            if (entry.DataStream is not null)
+            {
+                CopyBounded(entry.DataStream, output);
+            }
         }
     }
 

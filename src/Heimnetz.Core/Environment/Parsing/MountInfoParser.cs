@@ -13,8 +13,8 @@ internal static class MountInfoParser
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var separator = Array.IndexOf(fields, "-", 6);
-            if (fields.Length < 10 || separator < 0 || separator + 2 >= fields.Length
+            var separator = fields.Length < 10 ? -1 : Array.IndexOf(fields, "-", 6);
+            if (separator < 0 || separator + 2 >= fields.Length
                 || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
                 firstGarbledLine ??= line;
