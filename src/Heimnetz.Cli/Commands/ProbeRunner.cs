@@ -1,3 +1,4 @@
+using Heimnetz.EnvironmentDetection;
 using Heimnetz.Probing;
 
 namespace Heimnetz.Cli.Commands;
@@ -5,12 +6,13 @@ namespace Heimnetz.Cli.Commands;
 /// <summary>Runs one probe end to end. Environment detection, discovery and the cache fill their sections as they land.</summary>
 internal static class ProbeRunner
 {
-    public static Task<ProbeReport> RunAsync(CancellationToken cancellationToken)
+    public static async Task<ProbeReport> RunAsync(Sysroot sysroot, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var environment = new EnvironmentSection("unknown", null, "unknown", null, ["environment detection is not built yet"]);
+        var detected = await EnvironmentDetector.DetectAsync(sysroot, cancellationToken).ConfigureAwait(false);
+        var environment = EnvironmentSectionMapper.ToSection(detected);
         var discovery = new DiscoverySection([], null, 0);
         var cache = new CacheSection("memory", null) { Reason = "no Redis was chosen" };
-        return Task.FromResult(new ProbeReport(ProbeReport.CurrentSchema, environment, discovery, cache));
+        return new ProbeReport(ProbeReport.CurrentSchema, environment, discovery, cache);
     }
 }
