@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Heimnetz.Configuration;
 using Heimnetz.Probing;
 
 namespace Heimnetz.Cli.Commands;
@@ -12,7 +13,17 @@ internal static class ProbeCommand
         var command = new Command("probe", "Detect the environment, probe Redis candidates, and report what was found.") { json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var report = await ProbeRunner.RunAsync(cancellationToken).ConfigureAwait(false);
+            ProbeReport report;
+            try
+            {
+                report = await ProbeRunner.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeimnetzConfigurationException error)
+            {
+                await stderr.WriteLineAsync($"heimnetz: {error.Message}").ConfigureAwait(false);
+                return HeimnetzCli.BadUsage;
+            }
+
             var text = parseResult.GetValue(json) ? ProbeReportJson.Serialize(report) : ProbeSummary.Render(report);
             await stdout.WriteLineAsync(text).ConfigureAwait(false);
             return HeimnetzCli.Ok;

@@ -112,7 +112,7 @@ public sealed record DiscoveryConfiguration(
             }
             else
             {
-                problems.Add(key, entry.Trim().Length == 0 ? "empty entry (empty host); expected host:port[,host:port...]" : problem);
+                problems.Add(key, entry.Trim().Length == 0 ? "empty entry (expected host:port[,host:port...])" : $"{problem} in '{DetailText.Sanitize(entry.Trim(), 80)}'");
             }
         }
 

@@ -7,7 +7,7 @@ internal static class EndpointText
 {
     public const int DefaultPort = 6379;
 
-    /// <summary>Returns the endpoint, or null with <paramref name="problem"/> saying what is wrong (without the surrounding text).</summary>
+    /// <summary>Returns the endpoint, or null with <paramref name="problem"/> saying what is wrong; the caller adds where it was.</summary>
     public static RedisEndpoint? TryParse(string text, out string problem)
     {
         problem = string.Empty;
@@ -19,7 +19,7 @@ internal static class EndpointText
             var close = text.IndexOf(']', StringComparison.Ordinal);
             if (close < 0)
             {
-                problem = $"'{text}' opens an IPv6 bracket that never closes";
+                problem = "an IPv6 bracket that never closes";
                 return null;
             }
 
@@ -41,7 +41,7 @@ internal static class EndpointText
             var colon = text.LastIndexOf(':');
             if (colon >= 0 && text.IndexOf(':', StringComparison.Ordinal) != colon)
             {
-                problem = $"'{text}' has several ':'; write IPv6 addresses in brackets, e.g. [::1]:6379";
+                problem = "several ':' (write IPv6 addresses in brackets, e.g. [::1]:6379)";
                 return null;
             }
 
@@ -51,7 +51,7 @@ internal static class EndpointText
 
         if (host.Length == 0)
         {
-            problem = $"empty host in '{text}'; expected host:port";
+            problem = "empty host (expected host:port)";
             return null;
         }
 

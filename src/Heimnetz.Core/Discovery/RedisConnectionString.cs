@@ -58,7 +58,7 @@ internal static class RedisConnectionString
             return [];
         }
 
-        var parsed = ConfigurationOptions.Parse(string.Join(',', options));
+        var parsed = options.Count == 0 ? new ConfigurationOptions() : ConfigurationOptions.Parse(string.Join(',', options));
         RedisCredentials? credentials = null;
         if (!string.IsNullOrEmpty(parsed.Password))
         {
