@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Heimnetz.Configuration;
 using Heimnetz.Probing;
 
 namespace Heimnetz.Cli.Commands;
@@ -19,7 +20,17 @@ internal static class ProbeCommand
                 return HeimnetzCli.BadUsage;
             }
 
-            var report = await ProbeRunner.RunAsync(opened.Sysroot, cancellationToken).ConfigureAwait(false);
+            ProbeReport report;
+            try
+            {
+                report = await ProbeRunner.RunAsync(opened.Sysroot, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeimnetzConfigurationException error)
+            {
+                await stderr.WriteLineAsync($"heimnetz: {error.Message}").ConfigureAwait(false);
+                return HeimnetzCli.BadUsage;
+            }
+
             var text = parseResult.GetValue(json) ? ProbeReportJson.Serialize(report) : ProbeSummary.Render(report);
             await stdout.WriteLineAsync(text).ConfigureAwait(false);
             return HeimnetzCli.Ok;

@@ -22,6 +22,9 @@ public sealed class Sysroot
     /// <summary>The absolute directory this sysroot stands for.</summary>
     public string Path { get; }
 
+    /// <summary>True when this is the running system's own root, not a captured one.</summary>
+    public bool IsLive => Path == "/";
+
     /// <summary>Reads at most <see cref="MaxFileBytes"/> of a file; never throws for missing, unreadable or huge files.</summary>
     public SysrootFile Read(string relativePath)
     {

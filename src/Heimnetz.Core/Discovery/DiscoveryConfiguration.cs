@@ -1,0 +1,166 @@
+using System.Globalization;
+using Heimnetz.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Heimnetz.Discovery;
+
+/// <summary>
+/// Everything discovery takes from configuration, read once and validated once: explicit candidates (highest priority
+/// first), an optional list that replaces the built-in catalog, fallback credentials and timeouts.
+/// </summary>
+/// <param name="Configured">Candidates from <c>REDIS_URL</c> and connection strings, in priority order, each with its own credentials.</param>
+/// <param name="ReplacementCandidates">Candidates that replace the built-in catalog, or null to use the catalog.</param>
+/// <param name="FallbackCredentials">Credentials (<c>REDIS_PASSWORD</c>) for candidates that have none of their own.</param>
+/// <param name="Timeouts">Connect, handshake and overall timeouts.</param>
+public sealed record DiscoveryConfiguration(
+    IReadOnlyList<RedisCandidate> Configured,
+    IReadOnlyList<RedisCandidate>? ReplacementCandidates,
+    RedisCredentials? FallbackCredentials,
+    DiscoveryTimeouts Timeouts)
+{
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>No configuration: the built-in catalog, no credentials, default timeouts.</summary>
+    public static DiscoveryConfiguration Empty { get; } = new([], null, null, DiscoveryTimeouts.Default);
+
+    /// <summary>
+    /// Reads every discovery key from <paramref name="configuration"/> (environment variables included, under their
+    /// own names). Throws one <see cref="HeimnetzConfigurationException"/> listing every bad value.
+    /// </summary>
+    public static DiscoveryConfiguration From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new ConfigurationProblems();
+        var configured = new List<RedisCandidate>();
+
+        AddUrl(configuration, DiscoveryConfigurationKeys.RedisUrlVariable, CandidateSource.Env, configured, problems);
+        AddUrl(configuration, DiscoveryConfigurationKeys.Url, CandidateSource.Config, configured, problems);
+        AddConnectionString(configuration, DiscoveryConfigurationKeys.ConnectionVariable, CandidateSource.Env, configured, problems);
+        AddConnectionString(configuration, DiscoveryConfigurationKeys.ConnectionString, CandidateSource.Config, configured, problems);
+
+        var replacement = ReadList(configuration, DiscoveryConfigurationKeys.CandidatesVariable, CandidateSource.Env, problems);
+        var fromConfig = ReadList(configuration, DiscoveryConfigurationKeys.Candidates, CandidateSource.Config, problems);
+        if (fromConfig is not null)
+        {
+            replacement = [.. replacement ?? [], .. fromConfig];
+        }
+
+        var fallback = ReadFallbackCredentials(configuration, problems);
+        var timeouts = new DiscoveryTimeouts(
+            ReadDuration(configuration, DiscoveryConfigurationKeys.ConnectTimeout, DiscoveryTimeouts.DefaultConnectTimeout, problems),
+            ReadDuration(configuration, DiscoveryConfigurationKeys.HandshakeTimeout, DiscoveryTimeouts.DefaultHandshakeTimeout, problems),
+            ReadDuration(configuration, DiscoveryConfigurationKeys.Budget, DiscoveryTimeouts.DefaultBudget, problems));
+
+        problems.ThrowIfAny();
+        return new DiscoveryConfiguration(configured, replacement, fallback, timeouts);
+    }
+
+    /// <summary>Shows what is configured without any password.</summary>
+    public override string ToString() =>
+        $"configured [{string.Join(", ", Configured.Select(candidate => candidate.Endpoint))}], " +
+        $"replacement [{(ReplacementCandidates is null ? "none" : string.Join(", ", ReplacementCandidates.Select(candidate => candidate.Endpoint)))}], " +
+        $"fallback credentials {(FallbackCredentials is null ? "none" : FallbackCredentials.ToString())}, {Timeouts}";
+
+    private static string? Value(IConfiguration configuration, string key) =>
+        configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static void AddUrl(IConfiguration configuration, string key, CandidateSource source, List<RedisCandidate> into, ConfigurationProblems problems)
+    {
+        if (Value(configuration, key) is { } value && RedisUrl.TryParse(value, key, source, problems) is { } candidate)
+        {
+            into.Add(candidate);
+        }
+    }
+
+    private static void AddConnectionString(IConfiguration configuration, string key, CandidateSource source, List<RedisCandidate> into, ConfigurationProblems problems)
+    {
+        if (Value(configuration, key) is { } value)
+        {
+            into.AddRange(RedisConnectionString.Parse(value, key, source, problems));
+        }
+    }
+
+    private static List<RedisCandidate>? ReadList(IConfiguration configuration, string key, CandidateSource source, ConfigurationProblems problems)
+    {
+        // A comma-separated string (environment variable) or an array section (JSON: "Candidates": ["a:1", "b:2"]).
+        var section = configuration.GetSection(key);
+        string[] entries;
+        if (section.Value is { } text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            entries = text.Split(',', StringSplitOptions.TrimEntries);
+        }
+        else
+        {
+            entries = [.. section.GetChildren().Select(child => child.Value ?? string.Empty)];
+            if (entries.Length == 0)
+            {
+                return null;
+            }
+        }
+
+        var candidates = new List<RedisCandidate>();
+        foreach (var entry in entries)
+        {
+            if (EndpointText.TryParse(entry, out var problem) is { } endpoint)
+            {
+                candidates.Add(new RedisCandidate(endpoint, null, false, source, 0, key));
+            }
+            else
+            {
+                problems.Add(key, entry.Trim().Length == 0 ? "empty entry (expected host:port[,host:port...])" : $"{problem} in '{DetailText.Sanitize(entry.Trim(), 80)}'");
+            }
+        }
+
+        return candidates;
+    }
+
+    private static RedisCredentials? ReadFallbackCredentials(IConfiguration configuration, ConfigurationProblems problems)
+    {
+        var password = Value(configuration, DiscoveryConfigurationKeys.PasswordVariable) ?? Value(configuration, DiscoveryConfigurationKeys.Password);
+        var (userKey, user) = Value(configuration, DiscoveryConfigurationKeys.UserVariable) is { } fromEnvironment
+            ? (DiscoveryConfigurationKeys.UserVariable, fromEnvironment)
+            : (DiscoveryConfigurationKeys.User, Value(configuration, DiscoveryConfigurationKeys.User));
+        if (password is null)
+        {
+            if (user is not null)
+            {
+                problems.Add(userKey, $"user '{DetailText.Sanitize(user, 40)}' has no password; set {DiscoveryConfigurationKeys.PasswordVariable} or {DiscoveryConfigurationKeys.Password} too");
+            }
+
+            return null;
+        }
+
+        return new RedisCredentials(user, password);
+    }
+
+    private static TimeSpan ReadDuration(IConfiguration configuration, string key, TimeSpan fallback, ConfigurationProblems problems)
+    {
+        if (Value(configuration, key) is not { } text)
+        {
+            return fallback;
+        }
+
+        text = text.Trim();
+        TimeSpan? parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
+        if (parsed is null)
+        {
+            problems.Add(key, $"'{DetailText.Sanitize(text, 40)}' is not a duration; expected milliseconds (e.g. 250) or a TimeSpan (e.g. 00:00:00.250)");
+            return fallback;
+        }
+
+        if (parsed <= TimeSpan.Zero || parsed > MaxTimeout)
+        {
+            problems.Add(key, $"'{DetailText.Sanitize(text, 40)}' is out of range; expected more than 0 and at most {MaxTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            return fallback;
+        }
+
+        return parsed.Value;
+    }
+}

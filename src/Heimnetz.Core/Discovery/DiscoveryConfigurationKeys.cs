@@ -1,0 +1,47 @@
+namespace Heimnetz.Discovery;
+
+/// <summary>
+/// The configuration keys discovery reads. Environment variables arrive through the same <c>IConfiguration</c>
+/// under their own names; <c>Heimnetz__Redis__Url</c> in the environment reaches <see cref="Url"/>.
+/// </summary>
+public static class DiscoveryConfigurationKeys
+{
+    /// <summary>A <c>redis://</c> or <c>rediss://</c> URL, highest priority.</summary>
+    public const string RedisUrlVariable = "REDIS_URL";
+
+    /// <summary>A StackExchange.Redis connection string (<c>host:port,password=...,user=...,ssl=true</c>).</summary>
+    public const string ConnectionVariable = "HEIMNETZ_REDIS_CONNECTION";
+
+    /// <summary>Comma-separated <c>host:port</c> list that replaces the built-in catalog.</summary>
+    public const string CandidatesVariable = "HEIMNETZ_REDIS_CANDIDATES";
+
+    /// <summary>Password for candidates that have no credentials of their own.</summary>
+    public const string PasswordVariable = "REDIS_PASSWORD";
+
+    /// <summary>ACL user that goes with <see cref="PasswordVariable"/>.</summary>
+    public const string UserVariable = "REDIS_USERNAME";
+
+    /// <summary>Configuration twin of <see cref="RedisUrlVariable"/>.</summary>
+    public const string Url = "Heimnetz:Redis:Url";
+
+    /// <summary>Configuration twin of <see cref="ConnectionVariable"/>.</summary>
+    public const string ConnectionString = "Heimnetz:Redis:ConnectionString";
+
+    /// <summary>Configuration twin of <see cref="CandidatesVariable"/>: a comma-separated string or an array.</summary>
+    public const string Candidates = "Heimnetz:Redis:Candidates";
+
+    /// <summary>Configuration twin of <see cref="PasswordVariable"/>.</summary>
+    public const string Password = "Heimnetz:Redis:Password";
+
+    /// <summary>Configuration twin of <see cref="UserVariable"/>.</summary>
+    public const string User = "Heimnetz:Redis:User";
+
+    /// <summary>Per-candidate DNS and connect timeout: milliseconds (<c>250</c>) or a TimeSpan (<c>00:00:00.250</c>).</summary>
+    public const string ConnectTimeout = "Heimnetz:Redis:ConnectTimeout";
+
+    /// <summary>Per-candidate handshake timeout, same format as <see cref="ConnectTimeout"/>.</summary>
+    public const string HandshakeTimeout = "Heimnetz:Redis:HandshakeTimeout";
+
+    /// <summary>Overall discovery budget, same format as <see cref="ConnectTimeout"/>.</summary>
+    public const string Budget = "Heimnetz:Redis:Budget";
+}

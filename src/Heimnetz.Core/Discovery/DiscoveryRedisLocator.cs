@@ -1,0 +1,41 @@
+using Heimnetz.Caching;
+
+namespace Heimnetz.Discovery;
+
+/// <summary>
+/// An <see cref="IRedisLocator"/> that runs discovery each time it is asked and returns the chosen candidate with
+/// its own credentials. It stops probing as soon as the choice is certain, so a live Redis is found quickly.
+/// </summary>
+public sealed class DiscoveryRedisLocator : IRedisLocator
+{
+    private readonly IReadOnlyList<RedisCandidate> candidates;
+    private readonly RedisDiscovery discovery;
+    private DiscoveryReport? lastReport;
+
+    /// <summary>Locates among explicit candidates.</summary>
+    public DiscoveryRedisLocator(IReadOnlyList<RedisCandidate> candidates, DiscoveryTimeouts timeouts, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        this.candidates = candidates;
+        discovery = new RedisDiscovery(timeouts, timeProvider);
+    }
+
+    /// <summary>Locates among the catalog for <paramref name="context"/> and <paramref name="configuration"/>.</summary>
+    public DiscoveryRedisLocator(CatalogContext context, DiscoveryConfiguration configuration, TimeProvider? timeProvider = null)
+        : this(CandidateCatalog.Build(context, configuration), configuration?.Timeouts ?? DiscoveryTimeouts.Default, timeProvider)
+    {
+    }
+
+    /// <summary>The report of the most recent <see cref="LocateAsync"/>, for diagnostics; null before the first.</summary>
+    public DiscoveryReport? LastReport => Volatile.Read(ref lastReport);
+
+    /// <inheritdoc />
+    public async ValueTask<RedisLocation?> LocateAsync(CancellationToken cancellationToken = default)
+    {
+        var report = await discovery.DiscoverAsync(candidates, DiscoveryMode.FirstChoice, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref lastReport, report);
+        return report.Chosen is { } chosen
+            ? new RedisLocation(chosen.Candidate.Endpoint, chosen.Candidate.Credentials, chosen.Candidate.UseTls, chosen.Server?.RunId)
+            : null;
+    }
+}

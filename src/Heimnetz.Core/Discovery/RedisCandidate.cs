@@ -1,0 +1,13 @@
+namespace Heimnetz.Discovery;
+
+/// <summary>
+/// One place Redis might be. <see cref="Credentials"/> belong to this candidate only and are never offered to another.
+/// <see cref="Priority"/> ranks candidates: 0 is the most preferred.
+/// </summary>
+public sealed record RedisCandidate(
+    RedisEndpoint Endpoint,
+    RedisCredentials? Credentials,
+    bool UseTls,
+    CandidateSource Source,
+    int Priority,
+    string Reason);
