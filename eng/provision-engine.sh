@@ -14,6 +14,9 @@
 # Environment:
 #   HEIMNETZ_DOCKERD_LOG  dockerd's log file (default /var/log/heimnetz-dockerd.log)
 #   HEIMNETZ_ENGINE_WAIT  seconds to wait for dockerd to answer (default 60)
+#   HEIMNETZ_DOCKERD_FLAGS extra dockerd flags, e.g. --storage-driver=vfs where
+#                         overlayfs is missing (none are needed on Debian 12
+#                         with a stock kernel: overlay2, iptables-nft, cgroup v1/v2)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -152,20 +155,25 @@ if [[ -d /run/systemd/system ]]; then
 elif pid=$(cat /var/run/docker.pid 2>/dev/null) && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]]; then
   say "dockerd (pid $pid) is running already; waiting for it to answer"
 else
-  dockerd_flags=()
+  read -r -a dockerd_flags <<<"${HEIMNETZ_DOCKERD_FLAGS:-}"
   say "starting dockerd ${dockerd_flags[*]:-} (log: $DOCKERD_LOG)"
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   setsid nohup dockerd "${dockerd_flags[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null &
+  dockerd_pid=$!
 fi
 
 for ((i = 0; i < WAIT_SECONDS * 2; i++)); do
   api=$(engine_api)
   [[ -n "$api" ]] && break
+  # No use waiting for a dockerd that has already given up.
+  [[ -z "${dockerd_pid:-}" ]] || kill -0 "$dockerd_pid" 2>/dev/null || break
   sleep 0.5
 done
 if [[ -z "$api" ]]; then
-  say "dockerd did not answer within ${WAIT_SECONDS}s; last lines of $DOCKERD_LOG:"
-  tail -n 30 "$DOCKERD_LOG" >&2 || true
+  say "dockerd did not answer; last lines of $DOCKERD_LOG:"
+  tail -n 15 "$DOCKERD_LOG" >&2 || true
+  say "hints: iptables errors -> update-alternatives --set iptables /usr/sbin/iptables-legacy;"
+  say "       overlay errors -> HEIMNETZ_DOCKERD_FLAGS=--storage-driver=vfs; then run this again."
   exit 1
 fi
 version_ge "$api" "$MIN_API" || { say "engine speaks API $api < $MIN_API"; exit 1; }
