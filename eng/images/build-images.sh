@@ -11,10 +11,14 @@
 #
 # Environment:
 #   HEIMNETZ_IMAGES  offline  build from Debian packages (needs root, debootstrap)
-#                    registry pull the standard images and tag them heimnetz/...
+#                    registry pull the standard images named in the recipes
+#                             (redis:7.0, redis:8.0, valkey/valkey:8.1) and tag
+#                             them heimnetz/...; they differ in that they save
+#                             RDB snapshots to /data by default. probe-base is
+#                             built offline anyway: runtime-deps lacks its tools
 #                    auto     (default) registry if a pull works, else offline
-#   HEIMNETZ_IMAGE_JOBS  builds at once (default 4: debootstrap mostly waits
-#                        on the network and the disk)
+#   HEIMNETZ_IMAGE_JOBS  builds at once (default 4, one per image: one build's
+#                        downloads overlap with the others' unpacking)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
