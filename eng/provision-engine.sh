@@ -155,7 +155,10 @@ if [[ -d /run/systemd/system ]]; then
 elif pid=$(cat /var/run/docker.pid 2>/dev/null) && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]]; then
   say "dockerd (pid $pid) is running already; waiting for it to answer"
 else
-  read -r -a dockerd_flags <<<"${HEIMNETZ_DOCKERD_FLAGS:-}"
+  # The engine we start serves tests. Its containers resolve container names through Docker's own DNS; every other
+  # name is asked of the default bridge's own address, where nothing answers, so a lookup fails at once and no test
+  # traffic leaves this machine. HEIMNETZ_DOCKERD_FLAGS replaces these defaults.
+  read -r -a dockerd_flags <<<"${HEIMNETZ_DOCKERD_FLAGS:---bip=172.17.0.1/16 --dns=172.17.0.1}"
   say "starting dockerd ${dockerd_flags[*]:-} (log: $DOCKERD_LOG)"
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   setsid nohup dockerd "${dockerd_flags[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null &

@@ -51,7 +51,7 @@ public static class ProbeArtifact
         {
             "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained",
             "-p:PublishSingleFile=true", "-p:EnableCompressionInSingleFile=true", "-p:DebugType=none",
-            "-p:GenerateDocumentationFile=false", "-o", output, "--nologo",
+            "-o", output, "--nologo",
         })
         {
             start.ArgumentList.Add(argument);

@@ -52,7 +52,8 @@ public static class ResolutionMatrix
             scenario.Name,
             scenario.AppRuns,
             result.Server,
-            report.Environment.Container,
+            // On the host the answer is the machine's own (a CI runner may itself be a container); the invariant checks it.
+            scenario.AppRuns == "host" ? "<host's own>" : report.Environment.Container,
             $"{report.Environment.NetworkMode} ({seen.NetworkWiring})",
             Scrubber.Scrub(report.Discovery.Chosen ?? "—", result.Scrubs),
             cache,

@@ -29,13 +29,21 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
             ? null
             : $"gateway was {seen.Report.Environment.DefaultGateway ?? "none"}, the engine says {seen.EngineFacts.GetValueOrDefault("gateway") ?? "nothing"}");
 
+    /// <summary>The probe's container kind is what detection in the harness's own process says (for a probe run on the host).</summary>
+    public static Invariant ContainerMatchesEngineFact { get; } = new(
+        "container matches detection in the harness process",
+        (seen, _) => seen.EngineFacts.TryGetValue("container", out var expected) && seen.Report.Environment.Container == expected
+            ? null
+            : $"container was {seen.Report.Environment.Container}, the harness process detects {seen.EngineFacts.GetValueOrDefault("container") ?? "nothing"}");
+
     public static Invariant CacheMode(string mode) => new(
         $"cache is {mode}",
         (seen, _) => seen.Report.Cache.Mode == mode ? null : $"cache was {seen.Report.Cache.Mode}");
 
-    public static Invariant Container(string container, string networkMode) => new(
-        $"environment is {container}/{networkMode}",
-        (seen, _) => seen.Report.Environment.Container == container && seen.Report.Environment.NetworkMode == networkMode
+    /// <summary>The detected container kind (null: any) and network mode.</summary>
+    public static Invariant Container(string? container, string networkMode) => new(
+        $"environment is {container ?? "*"}/{networkMode}",
+        (seen, _) => (container is null || seen.Report.Environment.Container == container) && seen.Report.Environment.NetworkMode == networkMode
             ? null
             : $"environment was {seen.Report.Environment.Container}/{seen.Report.Environment.NetworkMode}");
 

@@ -3,6 +3,7 @@ using Heimnetz.Harness.Fixtures.Nodes;
 using Heimnetz.Harness.Fixtures.Probe;
 using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Model;
+using Heimnetz.EnvironmentDetection;
 using Heimnetz.Probing;
 
 namespace Heimnetz.Harness.Scenarios.Situations;
@@ -20,7 +21,8 @@ public sealed class AppOnHost : Scenario
 
     public override IReadOnlyList<Invariant> Invariants { get; } =
     [
-        Invariant.Container("none", "host"),
+        Invariant.ContainerMatchesEngineFact,
+        Invariant.Container(null, "host"),
         Invariant.Chosen("localhost:6379"),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
@@ -47,6 +49,11 @@ public sealed class AppOnHost : Scenario
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         var run = new ProbeRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), null);
         var report = ProbeReportJson.Deserialize(run.Stdout);
-        return new ScenarioObservation(report, run.Stdout + run.Stderr, "host");
+        // The host may itself be a container (a CI runner, a dev container): the probe must agree with detection in this process.
+        var here = EnvironmentSectionMapper.ToSection(EnvironmentDetector.Detect(Sysroot.Live));
+        return new ScenarioObservation(report, run.Stdout + run.Stderr, "host")
+        {
+            EngineFacts = new Dictionary<string, string> { ["container"] = here.Container },
+        };
     }
 }
