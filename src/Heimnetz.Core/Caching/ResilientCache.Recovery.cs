@@ -129,8 +129,7 @@ public sealed partial class ResilientCache
         {
             var database = multiplexer.GetDatabase();
             await database.PingAsync().WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
-            var info = await database.ExecuteAsync("INFO", "server").WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
-            runId = ParseRunId(info.ToString());
+            runId = await ReadRunIdAsync(multiplexer, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -139,6 +138,21 @@ public sealed partial class ResilientCache
         }
 
         await ReturnAsync(new RedisLink(multiplexer, location, runId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> ReadRunIdAsync(ConnectionMultiplexer multiplexer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
+            var info = await server.InfoRawAsync("server").WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            return ParseRunId(info);
+        }
+        catch (RedisServerException)
+        {
+            // A user without permission for INFO still gets a cache; only "same server or not" becomes unknown.
+            return null;
+        }
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync(RedisLocation location, CancellationToken cancellationToken)
@@ -150,6 +164,8 @@ public sealed partial class ResilientCache
             Password = location.Credentials?.Password,
             Ssl = location.UseTls,
             ClientName = "heimnetz",
+            // SE.Redis counts INFO (for run_id) as an admin command; the cache sends no other admin command.
+            AllowAdmin = true,
             AbortOnConnectFail = false,
             ConnectRetry = 1,
             ConnectTimeout = Milliseconds(options.ConnectTimeout),
