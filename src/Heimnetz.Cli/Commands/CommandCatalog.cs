@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return ProbeCommand.Create(stdout, stderr);
+        yield return WatchCommand.Create(stdout, stderr);
     }
 }
