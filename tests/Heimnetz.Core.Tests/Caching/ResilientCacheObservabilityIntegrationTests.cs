@@ -62,8 +62,8 @@ public sealed class ResilientCacheObservabilityIntegrationTests
             Assert.That(healthOnRedis.Status, Is.EqualTo(HealthStatus.Healthy));
             Assert.That(healthOnMemory.Status, Is.EqualTo(HealthStatus.Degraded));
             Assert.That(logger.Collector.GetSnapshot().Select(r => r.Id.Name), Does.Contain("CacheFailedOver").And.Contain("CacheReturnedToRedis"));
-            Assert.That(events.Select(e => e.NewMode), Is.EqualTo(new[] { CacheMode.Redis, CacheMode.Memory }));
-            Assert.That(events[1].Endpoint, Is.EqualTo(server.Endpoint));
+            Assert.That(events[^1].NewMode, Is.EqualTo(CacheMode.Memory), "the first connect may precede the subscription; the failover cannot");
+            Assert.That(events[^1].Endpoint, Is.EqualTo(server.Endpoint));
             Assert.That(everything, Does.Not.Contain(Password));
         });
     }
