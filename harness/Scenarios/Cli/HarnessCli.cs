@@ -34,6 +34,16 @@ internal static class HarnessCli
             var result = await new ScenarioEngine().RunOneAsync(Catalog.Find(parse.GetValue(name)!), LogicalImage.Server(parse.GetValue(server)!), parse.GetValue(keep), token).ConfigureAwait(false);
             Console.WriteLine(ResolutionMatrix.ToMarkdown(ResolutionMatrix.Rows([result])));
             Console.WriteLine(result.Describe());
+            foreach (var transition in result.Observation?.Transitions ?? [])
+            {
+                Console.WriteLine($"  {transition.At:HH:mm:ss.fff} {transition.From} -> {transition.To}: {transition.Reason}");
+            }
+
+            foreach (var (figure, value) in result.Observation?.Timings ?? new Dictionary<string, double>())
+            {
+                Console.WriteLine($"  {figure}: {value}");
+            }
+
             foreach (var (role, id) in result.KeptContainers)
             {
                 Console.WriteLine($"  {role}: docker exec -it {id[..12]} bash");

@@ -44,6 +44,6 @@ public sealed class HeimnetzCacheOptions
     public TimeSpan RecoveryBaseDelay { get; set; } = HeimnetzCacheDefaults.RecoveryBaseDelay;
 
     /// <summary>The cap on the delay between recovery attempts.</summary>
-    /// <value>The default value is 5 s.</value>
+    /// <value>The default value is 1 s.</value>
     public TimeSpan RecoveryMaxDelay { get; set; } = HeimnetzCacheDefaults.RecoveryMaxDelay;
 }
