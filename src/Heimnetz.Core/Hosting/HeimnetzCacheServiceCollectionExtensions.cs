@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Heimnetz.Caching;
 using Heimnetz.Discovery;
+using Heimnetz.EnvironmentDetection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +41,8 @@ public static class HeimnetzCacheServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HeimnetzCacheOptions>>(new HeimnetzCacheOptionsValidator(sectionPath)));
         services.TryAddSingleton(TimeProvider.System);
 
-        // Discovery registers its own locator; without one, the configured endpoint (or none) is used.
-        services.TryAddSingleton<IRedisLocator>(provider => LocatorFrom(provider.GetRequiredService<IOptions<HeimnetzCacheOptions>>().Value, sectionPath));
+        // A locator registered before this call wins; else the configured endpoint; else discovery in the live environment.
+        services.TryAddSingleton<IRedisLocator>(provider => LocatorFrom(provider, sectionPath));
         services.TryAddSingleton(provider => new ResilientCache(
             provider.GetRequiredService<IRedisLocator>(),
             provider.GetRequiredService<IOptions<HeimnetzCacheOptions>>().Value,
@@ -52,23 +53,19 @@ public static class HeimnetzCacheServiceCollectionExtensions
         return services;
     }
 
-    private static IRedisLocator LocatorFrom(HeimnetzCacheOptions options, string sectionPath)
+    private static IRedisLocator LocatorFrom(IServiceProvider provider, string sectionPath)
     {
+        var options = provider.GetRequiredService<IOptions<HeimnetzCacheOptions>>().Value;
         if (options.Endpoint is null)
         {
-            return NoRedisLocator.Instance;
+            // REDIS_URL, REDIS_PASSWORD, HEIMNETZ_REDIS_CANDIDATES and Heimnetz:Redis:* come from the app's configuration.
+            var configuration = provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
+            var environment = EnvironmentDetector.Detect(Sysroot.Live);
+            return new DiscoveryRedisLocator(environment.ToCatalogContext(), DiscoveryConfiguration.From(configuration), provider.GetService<TimeProvider>());
         }
 
         var endpoint = FixedRedisLocator.ParseEndpoint(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
         var credentials = options.Password is null ? null : new RedisCredentials(null, options.Password);
         return new FixedRedisLocator(endpoint, credentials, options.UseTls);
-    }
-
-    /// <summary>Used when neither discovery nor an endpoint is configured: the cache stays in memory and says why.</summary>
-    private sealed class NoRedisLocator : IRedisLocator
-    {
-        public static readonly NoRedisLocator Instance = new();
-
-        public ValueTask<RedisLocation?> LocateAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<RedisLocation?>(null);
     }
 }
