@@ -9,17 +9,28 @@ var artifacts = MakeAbsolute(Directory("./artifacts"));
 var testResults = artifacts.Combine("test-results");
 var dockerCategory = "Docker";
 
+// A failing tier is recorded, not thrown, so the Docker tier still runs after a unit failure; the run fails at the end.
+var failedTiers = new List<string>();
+
 void RunTests(string filter, string label)
 {
-    DotNetTest(solution, new DotNetTestSettings
+    try
     {
-        Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
-        Filter = filter,
-        ResultsDirectory = testResults,
-        Loggers = new[] { $"trx;LogFilePrefix={label}", "console;verbosity=normal" },
-    });
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            Filter = filter,
+            ResultsDirectory = testResults,
+            Loggers = new[] { $"trx;LogFilePrefix={label}", "console;verbosity=normal" },
+        });
+    }
+    catch (CakeException error)
+    {
+        Error($"{label} tests failed: {error.Message}");
+        failedTiers.Add(label);
+    }
 }
 
 void RunScript(string script, string arguments = "")
@@ -87,3 +98,8 @@ Task("AcceptSnapshots")
 });
 
 RunTarget(target);
+
+if (failedTiers.Count > 0)
+{
+    throw new CakeException($"Tests failed in: {string.Join(", ", failedTiers)}.");
+}

@@ -12,9 +12,15 @@ public static class Verifier
     {
         var test = NUnit.Framework.TestContext.CurrentContext.Test;
         var className = test.ClassName?.Split('.')[^1] ?? "Unknown";
-        var directory = Path.GetDirectoryName(sourceFile)
+        var directory = Path.GetDirectoryName(SourcePath(sourceFile))
             ?? throw new InvalidOperationException($"The test source file '{sourceFile}' has no directory.");
         var file = new SnapshotFile(directory, $"{className}.{test.MethodName}", extension);
         return new SnapshotVerifier(SnapshotSettings.FromEnvironment()).VerifyAsync(file, target);
     }
+
+    // CI builds are deterministic: the compiler maps the repository root to "/_/" in caller paths, so map it back.
+    private static string SourcePath(string sourceFile) =>
+        sourceFile.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(RepositoryRoot.Path, sourceFile[3..])
+            : sourceFile;
 }
