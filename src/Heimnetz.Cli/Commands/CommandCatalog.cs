@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return ProbeCommand.Create(stdout, stderr);
         yield return CaptureCommand.Create(stdout, stderr, TimeProvider.System);
+        yield return DoctorCommand.Create(stdout, stderr, DoctorCommand.FromEnvironment);
     }
 }
