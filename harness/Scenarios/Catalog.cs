@@ -18,6 +18,8 @@ public static class Catalog
         new PortConflict(),
         new WrongPassword(),
         new SlowPeer(),
+        new FailoverStop(),
+        new FailoverBlackhole(),
         new AppOnHost(),
     ];
 

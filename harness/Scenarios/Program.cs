@@ -1,3 +1,3 @@
-// The scenario runner's command line grows with the scenario engine; for now it only says what it knows.
-Console.WriteLine("heimnetz scenarios: no scenarios are registered yet.");
-return 0;
+using Heimnetz.Harness.Scenarios.Cli;
+
+return await HarnessCli.RunAsync(args).ConfigureAwait(false);

@@ -53,29 +53,35 @@ public sealed class ScenarioEngine(int parallelism = 3)
         await using (topology.ConfigureAwait(false))
         {
             var context = new ScenarioContext(scenario.Name, server, topology);
-            try
+            var result = await ObserveAsync(scenario, server, context, clock, cancellationToken).ConfigureAwait(false);
+            return keep ? result with { KeptContainers = topology.Nodes.Select(node => (node.Role, node.Container.Id)).ToList() } : result;
+        }
+    }
+
+    private static async Task<ScenarioResult> ObserveAsync(Scenario scenario, LogicalImage server, ScenarioContext context, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var observation = await scenario.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            var violations = scenario.Invariants
+                .Select(invariant => invariant.Check(observation, context) is { } seen ? $"expected {invariant.Description}, but {seen}" : null)
+                .OfType<string>()
+                .ToList();
+            return new ScenarioResult(scenario, server.Name, violations.Count == 0 ? ScenarioStatus.Passed : ScenarioStatus.Violated, clock.Elapsed)
             {
-                var observation = await scenario.RunAsync(context, cancellationToken).ConfigureAwait(false);
-                var violations = scenario.Invariants
-                    .Select(invariant => invariant.Check(observation, context) is { } seen ? $"expected {invariant.Description}, but {seen}" : null)
-                    .OfType<string>()
-                    .ToList();
-                return new ScenarioResult(scenario, server.Name, violations.Count == 0 ? ScenarioStatus.Passed : ScenarioStatus.Violated, clock.Elapsed)
-                {
-                    Observation = observation,
-                    Scrubs = new Dictionary<string, string>(context.Scrubs),
-                    Violations = violations,
-                    Logs = violations.Count == 0 ? null : await topology.CollectLogsAsync().ConfigureAwait(false),
-                };
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                Observation = observation,
+                Scrubs = new Dictionary<string, string>(context.Scrubs),
+                Violations = violations,
+                Logs = violations.Count == 0 ? null : await context.Topology.CollectLogsAsync().ConfigureAwait(false),
+            };
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new ScenarioResult(scenario, server.Name, ScenarioStatus.Failed, clock.Elapsed)
             {
-                return new ScenarioResult(scenario, server.Name, ScenarioStatus.Failed, clock.Elapsed)
-                {
-                    Failure = $"at step '{context.CurrentStep}': {error.GetType().Name}: {error.Message}",
-                    Logs = await topology.CollectLogsAsync().ConfigureAwait(false),
-                };
-            }
+                Failure = $"at step '{context.CurrentStep}': {error.GetType().Name}: {error.Message}",
+                Logs = await context.Topology.CollectLogsAsync().ConfigureAwait(false),
+            };
         }
     }
 }

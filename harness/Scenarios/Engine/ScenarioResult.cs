@@ -21,6 +21,9 @@ public sealed record ScenarioResult(Scenario Scenario, string Server, ScenarioSt
     /// <summary>For <see cref="ScenarioStatus.Skipped"/>: why it could not run here.</summary>
     public string? SkipReason { get; init; }
 
+    /// <summary>For a run with <c>--keep</c>: the containers left up, as (role, container id).</summary>
+    public IReadOnlyList<(string Role, string ContainerId)> KeptContainers { get; init; } = [];
+
     /// <summary>A one-paragraph account for a test failure message or the terminal.</summary>
     public string Describe() => Status switch
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Heimnetz.Harness.Scenarios.Engine;
+using Heimnetz.Harness.Scenarios.Model;
 
 namespace Heimnetz.Harness.Scenarios.Matrix;
 
@@ -45,7 +46,7 @@ public static class ResolutionMatrix
             ? "none probed"
             : string.Join(" · ", report.Discovery.Candidates.Select(c => $"{c.Endpoint} {c.Outcome}"));
         var cache = seen.Transitions.Count > 0
-            ? string.Join("→", new[] { seen.Transitions[0].From }.Concat(seen.Transitions.Select(t => t.To)))
+            ? string.Join("→", ModeTransition.Story(seen.Transitions))
             : report.Cache.Mode;
         var verdict = result.Status == ScenarioStatus.Passed ? "ok" : string.Join("; ", result.Violations);
         return new MatrixRow(

@@ -71,7 +71,7 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
         $"modes {string.Join("→", modes)}",
         (seen, _) =>
         {
-            var actual = seen.Transitions.Count == 0 ? [] : new[] { seen.Transitions[0].From }.Concat(seen.Transitions.Select(t => t.To)).ToArray();
-            return actual.SequenceEqual(modes) ? null : $"modes were {(actual.Length == 0 ? "unchanged" : string.Join("→", actual))}";
+            var actual = ModeTransition.Story(seen.Transitions);
+            return actual.SequenceEqual(modes) ? null : $"modes were {(actual.Count == 0 ? "unchanged" : string.Join("→", actual))}";
         });
 }

@@ -15,5 +15,35 @@ public sealed record ScenarioObservation(ProbeReport Report, string RawOutput, s
     public IReadOnlyDictionary<string, double> Timings { get; init; } = new Dictionary<string, double>();
 }
 
-/// <summary>One mode change of the cache, as watch reported it, with the time since the fault that caused it.</summary>
-public sealed record ModeTransition(string From, string To, string Reason, DateTimeOffset At);
+/// <summary>One mode change of the cache, as watch reported it.</summary>
+public sealed record ModeTransition(string From, string To, string Reason, DateTimeOffset At)
+{
+    /// <summary>
+    /// The story the transitions tell, as modes: where it started, each mode it went to, and where it ended — with a
+    /// brief flap (memory and back again on a loaded machine) folded in, so the matrix stays deterministic. The
+    /// timings report keeps the real count.
+    /// </summary>
+    public static IReadOnlyList<string> Story(IReadOnlyList<ModeTransition> transitions)
+    {
+        if (transitions.Count == 0)
+        {
+            return [];
+        }
+
+        var modes = new List<string> { transitions[0].From };
+        foreach (var transition in transitions)
+        {
+            if (modes[^1] != transition.To && !modes.Contains(transition.To))
+            {
+                modes.Add(transition.To);
+            }
+        }
+
+        if (modes[^1] != transitions[^1].To)
+        {
+            modes.Add(transitions[^1].To);
+        }
+
+        return modes;
+    }
+}

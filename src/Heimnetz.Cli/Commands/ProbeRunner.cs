@@ -1,19 +1,18 @@
+using Heimnetz.Caching;
 using Heimnetz.Discovery;
 using Heimnetz.EnvironmentDetection;
 using Heimnetz.Probing;
-using Microsoft.Extensions.Configuration;
 
 namespace Heimnetz.Cli.Commands;
 
-/// <summary>Runs one probe end to end: where we run, which Redis answers, and what the cache would do with it.</summary>
+/// <summary>Runs one probe end to end: where we run, which Redis answers, and whether the cache works on it.</summary>
 internal static class ProbeRunner
 {
     /// <summary>Runs the probe; a bad Redis setting throws <see cref="Heimnetz.Configuration.HeimnetzConfigurationException"/> before anything is probed.</summary>
     public static async Task<ProbeReport> RunAsync(Sysroot sysroot, CancellationToken cancellationToken)
     {
-        var configuration = DiscoveryConfiguration.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-        var detected = await EnvironmentDetector.DetectAsync(sysroot, cancellationToken).ConfigureAwait(false);
-        var environment = EnvironmentSectionMapper.ToSection(detected);
+        var setup = await LiveSetup.CreateAsync(sysroot, cancellationToken).ConfigureAwait(false);
+        var environment = EnvironmentSectionMapper.ToSection(setup.Environment);
         if (!sysroot.IsLive)
         {
             // A capture describes another machine's network: its gateway and names mean nothing here, so nothing is probed.
@@ -21,9 +20,11 @@ internal static class ProbeRunner
             return new ProbeReport(ProbeReport.CurrentSchema, environment, new DiscoverySection([], null, 0), replay);
         }
 
-        var candidates = CandidateCatalog.Build(detected.ToCatalogContext(), configuration);
-        var found = await new RedisDiscovery(configuration.Timeouts).DiscoverAsync(candidates, DiscoveryMode.Complete, cancellationToken).ConfigureAwait(false);
-        var cache = new CacheSection("memory", null) { Reason = found.Chosen is null ? "no Redis was chosen" : "the cache check is not built yet" };
+        var found = await new RedisDiscovery(setup.Configuration.Timeouts).DiscoverAsync(setup.Candidates(), DiscoveryMode.Complete, cancellationToken).ConfigureAwait(false);
+        var chosen = found.Chosen is { } result
+            ? new RedisLocation(result.Candidate.Endpoint, result.Candidate.Credentials, result.Candidate.UseTls, result.Server?.RunId)
+            : null;
+        var cache = await CacheCheck.RunAsync(chosen, cancellationToken).ConfigureAwait(false);
         return new ProbeReport(ProbeReport.CurrentSchema, environment, found.ToSection(), cache);
     }
 }

@@ -1,0 +1,62 @@
+using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Fixtures.Topology;
+using Heimnetz.Harness.Scenarios.Model;
+
+namespace Heimnetz.Harness.Scenarios.Situations;
+
+/// <summary>
+/// The shared drill of the failover scenarios: app and Redis on one network, <c>heimnetz watch</c> running in the app
+/// while a fault is applied to Redis and later undone. What differs is the fault.
+/// </summary>
+public abstract class FailoverDrill : Scenario
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
+    private const string WatchDuration = "11s";
+
+    public override IReadOnlyList<Invariant> Invariants { get; } =
+    [
+        Invariant.Chosen("redis:6379"),
+        Invariant.Transitions("redis", "memory", "redis"),
+    ];
+
+    /// <summary>Applies the fault to the Redis node.</summary>
+    protected abstract Task BreakAsync(RedisNode redis, CancellationToken cancellationToken);
+
+    /// <summary>Undoes the fault; returns when Redis can answer again.</summary>
+    protected abstract Task RestoreAsync(RedisNode redis, CancellationToken cancellationToken);
+
+    public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Step("create the network");
+        var network = await context.Topology.AddNetworkAsync("app", cancellationToken: cancellationToken).ConfigureAwait(false);
+        context.Step("start Redis as 'redis'");
+        var redis = await context.Topology.AddRedisAsync("redis", new RedisNodeSpec(context.Server, Attachment.On(network, "redis")), cancellationToken).ConfigureAwait(false);
+        context.Step("start the app");
+        var app = await context.Topology.AddProbeAsync("app", new ProbeNodeSpec(Attachment.On(network, "app")), cancellationToken).ConfigureAwait(false);
+        var before = await SituationDefaults.ObserveAsync(context, app, "user-defined", cancellationToken).ConfigureAwait(false);
+
+        context.Step("run heimnetz watch in the app");
+        var watch = app.RunAsync(["watch", "--duration", WatchDuration, "--interval", "20ms", "--json"], cancellationToken);
+        await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
+
+        context.Step("break Redis");
+        var faultAt = DateTimeOffset.UtcNow;
+        await BreakAsync(redis, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Outage, cancellationToken).ConfigureAwait(false);
+
+        context.Step("restore Redis");
+        await RestoreAsync(redis, cancellationToken).ConfigureAwait(false);
+        var restoredAt = DateTimeOffset.UtcNow;
+
+        context.Step("wait for watch to finish");
+        var run = await watch.ConfigureAwait(false);
+        var timeline = new WatchTimeline(run.Stdout);
+        return before with
+        {
+            RawOutput = before.RawOutput + run.Stdout + run.Stderr,
+            Transitions = timeline.SinceFirstRedis(),
+            Timings = timeline.Figures(faultAt, restoredAt),
+        };
+    }
+}

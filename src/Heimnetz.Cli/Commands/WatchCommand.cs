@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Heimnetz.Caching;
+using Heimnetz.Configuration;
+using Heimnetz.Discovery;
+using Heimnetz.EnvironmentDetection;
+
+namespace Heimnetz.Cli.Commands;
+
+/// <summary>
+/// <c>heimnetz watch [--duration 10s] [--interval 10ms] [--endpoint host:port] [--json]</c>: drives the cache with Set+Get in a loop and
+/// prints every mode transition and, once a second, the calls and their latency percentiles; the harness reads it to measure failover.
+/// </summary>
+internal static class WatchCommand
+{
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var duration = new Option<string>("--duration") { Description = "How long to run, e.g. 10s, 500ms, 2m.", DefaultValueFactory = _ => "10s" };
+        var interval = new Option<string>("--interval") { Description = "Pause between Set+Get rounds, e.g. 10ms.", DefaultValueFactory = _ => "10ms" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "A fixed Redis as host:port (password from REDIS_PASSWORD); without it, discovery finds Redis and finds it again after an outage." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per line: type \"transition\" or \"tick\"." };
+        var command = new Command("watch", "Run cache calls in a loop and report mode transitions and latency every second.") { duration, interval, endpoint, json };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            TimeSpan runFor, pause;
+            IRedisLocator locator;
+            try
+            {
+                runFor = ParseDuration(parseResult.GetValue(duration), "--duration");
+                pause = ParseDuration(parseResult.GetValue(interval), "--interval");
+                locator = await CreateLocatorAsync(parseResult.GetValue(endpoint), cancellationToken).ConfigureAwait(false);
+            }
+            catch (FormatException exception)
+            {
+                await stderr.WriteLineAsync($"heimnetz watch: {exception.Message}").ConfigureAwait(false);
+                return HeimnetzCli.BadUsage;
+            }
+            catch (HeimnetzConfigurationException exception)
+            {
+                await stderr.WriteLineAsync($"heimnetz watch: {exception.Message}").ConfigureAwait(false);
+                return HeimnetzCli.BadUsage;
+            }
+
+            return await RunAsync(locator, runFor, pause, parseResult.GetValue(json), stdout, stderr, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<IRedisLocator> CreateLocatorAsync(string? endpoint, CancellationToken cancellationToken)
+    {
+        if (endpoint is null)
+        {
+            var setup = await LiveSetup.CreateAsync(Sysroot.Live, cancellationToken).ConfigureAwait(false);
+            return new DiscoveryRedisLocator(setup.Candidates(), setup.Configuration.Timeouts);
+        }
+
+        var password = Environment.GetEnvironmentVariable("REDIS_PASSWORD");
+        return new FixedRedisLocator(FixedRedisLocator.ParseEndpoint(endpoint, "--endpoint"), string.IsNullOrEmpty(password) ? null : new RedisCredentials(null, password));
+    }
+
+    /// <summary>Parses <c>500ms</c>, <c>10s</c>, <c>2m</c> or <c>1h</c>; throws <see cref="FormatException"/> naming the value and the option.</summary>
+    internal static TimeSpan ParseDuration(string? text, string option)
+    {
+        var value = text?.Trim() ?? string.Empty;
+        (string Suffix, double Milliseconds)[] units = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)];
+        foreach (var (suffix, milliseconds) in units)
+        {
+            if (value.EndsWith(suffix, StringComparison.Ordinal)
+                && double.TryParse(value[..^suffix.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                && amount > 0)
+            {
+                return TimeSpan.FromMilliseconds(amount * milliseconds);
+            }
+        }
+
+        throw new FormatException($"The duration '{text}' for {option} is not valid; expected a positive number with a unit, e.g. 500ms, 10s, 2m or 1h.");
+    }
+
+    internal static async Task<int> RunAsync(IRedisLocator locator, TimeSpan runFor, TimeSpan pause, bool json, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var output = new Lock();
+        void Emit(object line, string text)
+        {
+            lock (output)
+            {
+                stdout.WriteLine(json ? JsonSerializer.Serialize(line, JsonOptions) : text);
+                stdout.Flush();
+            }
+        }
+
+        try
+        {
+            var cache = new ResilientCache(locator, new HeimnetzCacheOptions(), time);
+            await using var disposeCache = cache.ConfigureAwait(false);
+            cache.ModeChanged += (_, e) => Emit(
+                new TransitionLine("transition", Iso(e.Timestamp), Name(e.OldMode), Name(e.NewMode), e.Reason, e.Endpoint),
+                $"{Iso(e.Timestamp)} {Name(e.OldMode)} -> {Name(e.NewMode)} ({e.Endpoint}): {e.Reason}");
+
+            var value = new byte[64];
+            var entryOptions = new Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) };
+            var samples = new List<double>();
+            var errors = 0;
+            var started = time.GetTimestamp();
+            var tickStarted = started;
+            while (time.GetElapsedTime(started) < runFor && !cancellationToken.IsCancellationRequested)
+            {
+                errors += await TimedAsync(() => cache.SetAsync("heimnetz:watch", value, entryOptions, cancellationToken), samples, time).ConfigureAwait(false);
+                errors += await TimedAsync(() => cache.GetAsync("heimnetz:watch", cancellationToken), samples, time).ConfigureAwait(false);
+                if (time.GetElapsedTime(tickStarted) >= TimeSpan.FromSeconds(1))
+                {
+                    EmitTick(Emit, cache.Mode, samples, errors, time);
+                    samples.Clear();
+                    errors = 0;
+                    tickStarted = time.GetTimestamp();
+                }
+
+                try
+                {
+                    await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            if (samples.Count > 0)
+            {
+                EmitTick(Emit, cache.Mode, samples, errors, time);
+            }
+
+            return HeimnetzCli.Ok;
+        }
+#pragma warning disable CA1031 // The harness reads our exit code and stderr; nothing may escape as an unhandled crash.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"heimnetz watch: stopped by {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            return HeimnetzCli.Degraded;
+        }
+    }
+
+    private static async Task<int> TimedAsync(Func<Task> call, List<double> samples, TimeProvider time)
+    {
+        var started = time.GetTimestamp();
+        var failed = 0;
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Counting what escapes a cache call is the point of this command.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            failed = 1;
+        }
+
+        samples.Add(time.GetElapsedTime(started).TotalMilliseconds);
+        return failed;
+    }
+
+    private static void EmitTick(Action<object, string> emit, CacheMode mode, List<double> samples, int errors, TimeProvider time)
+    {
+        samples.Sort();
+        var tick = new TickLine("tick", Iso(time.GetUtcNow()), Name(mode), samples.Count, Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Count == 0 ? 0 : samples[^1], errors);
+        emit(tick, string.Create(CultureInfo.InvariantCulture, $"{tick.Timestamp} {tick.Mode}: {tick.Calls} calls, p50 {tick.P50Ms:0.###} ms, p99 {tick.P99Ms:0.###} ms, max {tick.MaxMs:0.###} ms, {tick.Errors} errors"));
+    }
+
+    /// <summary>Nearest-rank percentile of sorted samples.</summary>
+    internal static double Percentile(IReadOnlyList<double> sorted, double quantile) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string Name(CacheMode mode) => mode == CacheMode.Redis ? "redis" : "memory";
+
+    private static string Iso(DateTimeOffset timestamp) => timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed record TransitionLine(string Type, string Timestamp, string From, string To, string Reason, string? Endpoint);
+
+    private sealed record TickLine(string Type, string Timestamp, string Mode, int Calls, double P50Ms, double P99Ms, double MaxMs, int Errors);
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Heimnetz.Caching;
+
+/// <summary>The instruments of meter <c>Heimnetz.Cache</c>: mode gauge, failovers, fallback hits and operation latency.</summary>
+internal sealed class CacheMetrics : IDisposable
+{
+    private readonly Meter meter;
+    private readonly bool ownsMeter;
+    private readonly Counter<long> failovers;
+    private readonly Counter<long> fallbackHits;
+    private readonly Histogram<double> duration;
+
+    public CacheMetrics(IMeterFactory? meterFactory, Func<CacheMode> mode)
+    {
+        ownsMeter = meterFactory is null;
+        meter = meterFactory?.Create(HeimnetzCacheDefaults.MeterName) ?? new Meter(HeimnetzCacheDefaults.MeterName);
+        meter.CreateObservableGauge("heimnetz.cache.mode", () => mode() == CacheMode.Redis ? 1 : 0, unit: "{mode}", description: "1 while Redis serves the cache, 0 while memory does.");
+        failovers = meter.CreateCounter<long>("heimnetz.cache.failovers", unit: "{failover}", description: "Switches from Redis to memory.");
+        fallbackHits = meter.CreateCounter<long>("heimnetz.cache.fallback_hits", unit: "{call}", description: "Cache calls served from memory instead of Redis.");
+        duration = meter.CreateHistogram<double>("heimnetz.cache.operation.duration", unit: "ms", description: "Duration of cache calls, tagged with the mode that served them and the operation.");
+    }
+
+    public Meter Meter => meter;
+
+    public void Failover() => failovers.Add(1);
+
+    public void FallbackHit(string operation) => fallbackHits.Add(1, new KeyValuePair<string, object?>("op", operation));
+
+    public void Duration(TimeSpan elapsed, CacheMode servedBy, string operation)
+    {
+        var tags = new TagList
+        {
+            { "mode", servedBy == CacheMode.Redis ? "redis" : "memory" },
+            { "op", operation },
+        };
+        duration.Record(elapsed.TotalMilliseconds, tags);
+    }
+
+    public void Dispose()
+    {
+        if (ownsMeter)
+        {
+            meter.Dispose();
+        }
+    }
+}

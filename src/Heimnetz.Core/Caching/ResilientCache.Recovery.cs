@@ -1,0 +1,367 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Polly;
+using Polly.Retry;
+using StackExchange.Redis;
+
+namespace Heimnetz.Caching;
+
+/// <summary>The one background loop: probes Redis while it is in use, and finds, connects and verifies a Redis while it is not.</summary>
+public sealed partial class ResilientCache
+{
+    private readonly ResiliencePipeline recovery;
+    private readonly ConcurrentQueue<RedisLink> retired = new();
+    private TaskCompletionSource wakeSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int recoveryAttempt;
+
+    private ResiliencePipeline BuildRecoveryPipeline() =>
+        new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // Every failure is retried until a Redis answers or the cache is disposed (Polly stops on that token).
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RecoveryBaseDelay,
+                MaxDelay = options.RecoveryMaxDelay,
+                OnRetry = arguments =>
+                {
+                    var failure = arguments.Outcome.Exception is { } exception ? DescribeRecoveryFailure(exception) : "no answer";
+                    lock (gate)
+                    {
+                        if (link is null)
+                        {
+                            reason = failure;
+                        }
+                    }
+
+                    Log.RecoveryAttemptFailed(logger, arguments.AttemptNumber + 1, failure, arguments.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            })
+            .Build();
+
+    private async Task SuperviseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await DisposeRetiredAsync().ConfigureAwait(false);
+                if (link is null)
+                {
+                    recoveryAttempt = 0;
+                    await recovery.ExecuteAsync(RecoverOnceAsync, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await WaitForProbeOrWakeAsync(cancellationToken).ConfigureAwait(false);
+                if (link is { } current)
+                {
+                    await ProbeAsync(current, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+#pragma warning disable CA1031 // The loop must log whatever stops it rather than die silently on a thread-pool thread.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.SupervisorFailed(logger, exception);
+        }
+    }
+
+    private async Task WaitForProbeOrWakeAsync(CancellationToken cancellationToken)
+    {
+        var wake = Volatile.Read(ref wakeSignal).Task;
+        var delay = Task.Delay(options.HealthProbeInterval, timeProvider, cancellationToken);
+        await Task.WhenAny(delay, wake).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void Wake() =>
+        Interlocked.Exchange(ref wakeSignal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    private async Task ProbeAsync(RedisLink current, CancellationToken cancellationToken)
+    {
+        Task? ping = null;
+        try
+        {
+            ping = current.Database.PingAsync();
+            await ping.WaitAsync(options.HealthProbeTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            OnRedisSuccess();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Observe(ping);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Observe(ping);
+            var description = exception is TimeoutException or RedisTimeoutException
+                ? $"health probe PING got no reply within {options.HealthProbeTimeout.TotalMilliseconds:0} ms"
+                : $"health probe PING failed: {exception.GetType().Name}";
+            Log.RedisCallFailed(logger, "ping", current.Endpoint, description);
+            if (Interlocked.Increment(ref consecutiveFailures) >= options.FailureThreshold)
+            {
+                Open(current, description);
+            }
+        }
+    }
+
+    private async ValueTask RecoverOnceAsync(CancellationToken cancellationToken)
+    {
+        recoveryAttempt++;
+        await DisposeRetiredAsync().ConfigureAwait(false);
+
+        // Ask again every time: Redis may come back at another address (a restarted container), or not at all.
+        var location = await locator.LocateAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new RecoveryException("no Redis located");
+
+        var multiplexer = await ConnectAsync(location, cancellationToken).ConfigureAwait(false);
+        string? runId;
+        try
+        {
+            var database = multiplexer.GetDatabase();
+            await database.PingAsync().WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            runId = await ReadRunIdAsync(multiplexer, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await CloseAsync(multiplexer).ConfigureAwait(false);
+            throw;
+        }
+
+        await ReturnAsync(new RedisLink(multiplexer, location, runId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> ReadRunIdAsync(ConnectionMultiplexer multiplexer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
+            var info = await server.InfoRawAsync("server").WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            return ParseRunId(info);
+        }
+        catch (RedisServerException)
+        {
+            // A user without permission for INFO still gets a cache; only "same server or not" becomes unknown.
+            return null;
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync(RedisLocation location, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationOptions
+        {
+            EndPoints = { { location.Endpoint.Host, location.Endpoint.Port } },
+            User = location.Credentials?.User,
+            Password = location.Credentials?.Password,
+            Ssl = location.UseTls,
+            ClientName = "heimnetz",
+            // SE.Redis counts INFO (for run_id) as an admin command; the cache sends no other admin command.
+            AllowAdmin = true,
+            AbortOnConnectFail = false,
+            ConnectRetry = 1,
+            ConnectTimeout = Milliseconds(options.ConnectTimeout),
+            SyncTimeout = Milliseconds(options.OperationTimeout),
+            AsyncTimeout = Milliseconds(options.OperationTimeout),
+            KeepAlive = 1,
+            // Calls during an outage fail at once instead of queueing for a connection that may never come back.
+            BacklogPolicy = BacklogPolicy.FailFast,
+            // Pub/sub is not used; without it there is one connection per server, so one failure event per outage.
+            CommandMap = CommandMap.Create(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" }, available: false),
+        };
+
+        var connecting = ConnectionMultiplexer.ConnectAsync(configuration);
+        ConnectionMultiplexer multiplexer;
+        try
+        {
+            // SE.Redis bounds the connect by ConnectTimeout itself; this bound only guards against it not doing so.
+            multiplexer = await connecting.WaitAsync(options.ConnectTimeout * 4, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = connecting.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+
+        if (!multiplexer.IsConnected)
+        {
+            await CloseAsync(multiplexer).ConfigureAwait(false);
+            throw new RecoveryException($"connect to {location.Endpoint} failed within {options.ConnectTimeout.TotalMilliseconds:0} ms");
+        }
+
+        return multiplexer;
+    }
+
+    private async Task ReturnAsync(RedisLink returning, CancellationToken cancellationToken)
+    {
+        var generation = memory.Current;
+        var firstPass = options.ReturnPolicy == ReturnPolicy.WriteBack
+            ? await WriteBackAsync(returning, generation, generation.Keys.ToList(), cancellationToken).ConfigureAwait(false)
+            : default;
+
+        returning.FailedHandler = (_, arguments) =>
+            Open(returning, $"connection failed ({arguments.FailureType}) on {returning.Endpoint}");
+        returning.Multiplexer.ConnectionFailed += returning.FailedHandler;
+
+        int discarded;
+        lock (gate)
+        {
+            var why = ReturnReason(returning);
+            memory.Advance();
+            discarded = options.ReturnPolicy == ReturnPolicy.Discard ? generation.Keys.Count : 0;
+            why += options.ReturnPolicy == ReturnPolicy.Discard
+                ? string.Create(CultureInfo.InvariantCulture, $"; return policy Discard dropped {discarded} outage key(s)")
+                : string.Create(CultureInfo.InvariantCulture, $"; return policy WriteBack wrote {firstPass.Written}, deleted {firstPass.Deleted}, failed {firstPass.Failed}");
+            lastEndpoint = returning.Endpoint;
+            lastRunId = returning.RunId;
+            Interlocked.Exchange(ref consecutiveFailures, 0);
+            link = returning;
+            Log.Returned(logger, returning.Endpoint, returning.RunId ?? "unknown", why);
+            Record(new CacheTransition(CacheMode.Memory, CacheMode.Redis, why, timeProvider.GetUtcNow(), returning.Endpoint.ToString(), returning.RunId));
+        }
+
+        if (options.ReturnPolicy == ReturnPolicy.WriteBack)
+        {
+            // Callers that chose memory just before the switch may have written since the first pass; replay those too.
+            var late = await WriteBackAsync(returning, generation, generation.DirtyKeys(), cancellationToken).ConfigureAwait(false);
+            var total = firstPass + late;
+            Log.WriteBackCompleted(logger, returning.Endpoint, total.Written, total.Deleted, total.Failed);
+        }
+
+        memory.Drop(generation);
+    }
+
+    private string ReturnReason(RedisLink returning)
+    {
+        var runId = returning.RunId ?? "unknown";
+        if (lastEndpoint is null)
+        {
+            return $"connected to Redis at {returning.Endpoint} (run_id {runId})";
+        }
+
+        if (lastEndpoint != returning.Endpoint)
+        {
+            return $"Redis answered at another endpoint {returning.Endpoint} (was {lastEndpoint}; run_id {runId})";
+        }
+
+        return lastRunId is not null && returning.RunId != lastRunId
+            ? $"Redis at {returning.Endpoint} answered with a new run_id {runId} (was {lastRunId}): restarted or replaced, its data may be gone"
+            : $"Redis at {returning.Endpoint} answered again (same run_id {runId})";
+    }
+
+    private async Task<WriteBackCount> WriteBackAsync(RedisLink target, OutageStore.Generation generation, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var count = default(WriteBackCount);
+        foreach (var key in keys)
+        {
+            if (!generation.TryClaim(key))
+            {
+                continue;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            var entry = memory.TryGetEntry(generation, key);
+            var remaining = entry?.RemainingAt(now);
+            Task? call = null;
+            try
+            {
+                // The latest state wins: a value still alive is written with the time it has left; a removed or expired one is deleted.
+                var isDelete = entry is null || remaining <= TimeSpan.Zero;
+                call = isDelete
+                    ? target.Database.KeyDeleteAsync(key)
+                    : RedisEntryStore.SetAsync(target.Database, key, entry!.Value, entry.AbsoluteExpiration, entry.SlidingExpiration, remaining);
+                await call.WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                count = isDelete ? count with { Deleted = count.Deleted + 1 } : count with { Written = count.Written + 1 };
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Observe(call);
+                throw;
+            }
+#pragma warning disable CA1031 // One key that cannot be written back is counted and logged; the others still go.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Observe(call);
+                count = count with { Failed = count.Failed + 1 };
+                Log.WriteBackFailed(logger, target.Endpoint, exception.GetType());
+            }
+        }
+
+        return count;
+    }
+
+    private void Retire(RedisLink old)
+    {
+        if (old.FailedHandler is { } handler)
+        {
+            old.Multiplexer.ConnectionFailed -= handler;
+        }
+
+        retired.Enqueue(old);
+    }
+
+    private async Task DisposeRetiredAsync()
+    {
+        while (retired.TryDequeue(out var old))
+        {
+            await CloseAsync(old.Multiplexer).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseAsync(ConnectionMultiplexer multiplexer)
+    {
+        try
+        {
+            await multiplexer.CloseAsync(allowCommandsToComplete: false).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Closing a connection to a dead server may fail in many ways; it is being thrown away either way.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        await multiplexer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private string DescribeRecoveryFailure(Exception exception) => exception switch
+    {
+        RecoveryException recoveryFailure => recoveryFailure.Message,
+        TimeoutException => $"Redis did not answer PING and INFO within {options.ConnectTimeout.TotalMilliseconds:0} ms",
+        RedisConnectionException connection => $"connection {connection.FailureType}",
+        RedisServerException => "Redis answered with an error (e.g. NOAUTH, LOADING)",
+        _ => exception.GetType().Name,
+    };
+
+    internal static string? ParseRunId(string? info)
+    {
+        foreach (var line in (info ?? string.Empty).Split('\n'))
+        {
+            if (line.StartsWith("run_id:", StringComparison.Ordinal))
+            {
+                return line["run_id:".Length..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static int Milliseconds(TimeSpan span) => (int)Math.Ceiling(span.TotalMilliseconds);
+
+    private readonly record struct WriteBackCount(int Written, int Deleted, int Failed)
+    {
+        public static WriteBackCount operator +(WriteBackCount left, WriteBackCount right) =>
+            new(left.Written + right.Written, left.Deleted + right.Deleted, left.Failed + right.Failed);
+    }
+
+    /// <summary>A recovery attempt that failed for a reason we can state plainly; never carries a secret.</summary>
+    private sealed class RecoveryException(string message) : Exception(message);
+}

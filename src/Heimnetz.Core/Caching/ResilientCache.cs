@@ -1,0 +1,384 @@
+using System.Diagnostics.Metrics;
+using Heimnetz.Discovery;
+using Heimnetz.Hosting;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace Heimnetz.Caching;
+
+/// <summary>
+/// A Redis-first <see cref="IDistributedCache"/> that serves from memory within <see cref="HeimnetzCacheOptions.OperationTimeout"/>
+/// when Redis stops answering, and returns to Redis by itself when one answers again.
+/// </summary>
+/// <remarks>
+/// <para>Memory is only the outage store: while Redis is in use nothing is written to memory, and memory mode serves only what was
+/// written during the current outage (nothing from before it). What happens to outage writes on return is the
+/// <see cref="ReturnPolicy"/>; see docs/caching.md for the full semantics.</para>
+/// <para>Redis failures never escape a call: they are served from memory and counted toward opening the circuit.
+/// Invalid arguments and the caller's own cancellation do throw.</para>
+/// </remarks>
+public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable, IDisposable
+{
+    private const string GetOperation = "get";
+    private const string SetOperation = "set";
+    private const string RemoveOperation = "remove";
+    private const string RefreshOperation = "refresh";
+
+    private readonly IRedisLocator locator;
+    private readonly HeimnetzCacheOptions options;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+    private readonly OutageStore memory;
+    private readonly CacheMetrics metrics;
+    private readonly Lock gate = new();
+    private readonly Queue<CacheTransition> transitions = new();
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task supervisor;
+
+    private volatile RedisLink? link;
+    private int consecutiveFailures;
+    private string reason = "starting: no Redis located yet";
+    private RedisEndpoint? lastEndpoint;
+    private string? lastRunId;
+    private int disposed;
+
+    /// <summary>Creates the cache and starts its one background loop, which finds and connects Redis; until then memory serves calls.</summary>
+    /// <param name="locator">Finds the Redis to use, at start and again after every failure.</param>
+    /// <param name="options">The settings; validated here, every problem in one <see cref="ArgumentException"/>.</param>
+    /// <param name="timeProvider">The clock for timeouts, expirations, backoff and timestamps; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="logger">Where transitions and failures are logged (never secrets).</param>
+    /// <param name="meterFactory">Creates the <c>Heimnetz.Cache</c> meter; the cache owns its own meter when null.</param>
+    public ResilientCache(
+        IRedisLocator locator,
+        HeimnetzCacheOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<ResilientCache>? logger = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(locator);
+        ArgumentNullException.ThrowIfNull(options);
+        HeimnetzCacheOptionsValidator.ThrowIfInvalid(options);
+        this.locator = locator;
+        this.options = options;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        memory = new OutageStore(this.timeProvider);
+        metrics = new CacheMetrics(meterFactory, () => Mode);
+        recovery = BuildRecoveryPipeline();
+        supervisor = Task.Run(() => SuperviseAsync(stopping.Token));
+    }
+
+    /// <summary>Raised on every switch between Redis and memory; a handler that throws is logged and ignored. Keep handlers quick.</summary>
+    public event EventHandler<CacheModeChangedEventArgs>? ModeChanged;
+
+    /// <summary>Where calls are served from right now.</summary>
+    public CacheMode Mode => link is null ? CacheMode.Memory : CacheMode.Redis;
+
+    /// <summary>A snapshot of mode, endpoint, reason and the latest transitions.</summary>
+    public CacheStatus Status
+    {
+        get
+        {
+            lock (gate)
+            {
+                var current = link;
+                return new CacheStatus(
+                    current is null ? CacheMode.Memory : CacheMode.Redis,
+                    (current?.Endpoint ?? lastEndpoint)?.ToString(),
+                    current?.RunId ?? lastRunId,
+                    reason,
+                    [.. transitions]);
+            }
+        }
+    }
+
+    /// <summary>The meter the instruments live on, for tests that listen to this one cache.</summary>
+    internal Meter Meter => metrics.Meter;
+
+    /// <inheritdoc />
+    public byte[]? Get(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = timeProvider.GetUtcNow();
+        return Run(GetOperation, write: false, db => RedisEntryStore.Data(RedisEntryStore.Get(db, key, now, returnData: true)), () => memory.Get(key));
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = timeProvider.GetUtcNow();
+        var result = await RunAsync(
+            GetOperation,
+            write: false,
+            async db => RedisEntryStore.Data(await RedisEntryStore.GetAsync(db, key, now, returnData: true).ConfigureAwait(false)),
+            () => memory.Get(key),
+            token).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        var now = timeProvider.GetUtcNow();
+        var absolute = ExpirationMath.Absolute(options, now);
+        var ttl = ExpirationMath.FirstTimeToLive(absolute, options.SlidingExpiration, now);
+        Run(SetOperation, write: true, db => RedisEntryStore.Set(db, key, value, absolute, options.SlidingExpiration, ttl), () =>
+        {
+            memory.Set(key, value, options);
+            return RedisResult.Create(1);
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        var now = timeProvider.GetUtcNow();
+        var absolute = ExpirationMath.Absolute(options, now);
+        var ttl = ExpirationMath.FirstTimeToLive(absolute, options.SlidingExpiration, now);
+        await RunAsync(SetOperation, write: true, db => RedisEntryStore.SetAsync(db, key, value, absolute, options.SlidingExpiration, ttl), () =>
+        {
+            memory.Set(key, value, options);
+            return RedisResult.Create(1);
+        }, token).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Refresh(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = timeProvider.GetUtcNow();
+        Run(RefreshOperation, write: false, db => RedisEntryStore.Get(db, key, now, returnData: false), () =>
+        {
+            memory.Get(key);
+            return RedisResult.Create(0);
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task RefreshAsync(string key, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = timeProvider.GetUtcNow();
+        await RunAsync(RefreshOperation, write: false, db => RedisEntryStore.GetAsync(db, key, now, returnData: false), () =>
+        {
+            memory.Get(key);
+            return RedisResult.Create(0);
+        }, token).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Remove(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Run(RemoveOperation, write: true, db => db.KeyDelete(key), () =>
+        {
+            memory.Remove(key);
+            return true;
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveAsync(string key, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await RunAsync(RemoveOperation, write: true, db => db.KeyDeleteAsync(key), () =>
+        {
+            memory.Remove(key);
+            return true;
+        }, token).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the background loop, waits for it, and closes the Redis connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await supervisor.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop ends by cancellation; that is the normal way out.
+        }
+
+        var current = link;
+        link = null;
+        if (current is not null)
+        {
+            Retire(current);
+        }
+
+        await DisposeRetiredAsync().ConfigureAwait(false);
+        stopping.Dispose();
+        memory.Dispose();
+        metrics.Dispose();
+    }
+
+    /// <summary>Same as <see cref="DisposeAsync"/>, for containers that dispose synchronously.</summary>
+    public void Dispose() =>
+        // A synchronous Dispose has to wait for the loop somehow; the loop never needs this thread to finish.
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private T Run<T>(string operation, bool write, Func<IDatabase, T> redis, Func<T> fallback)
+    {
+        var started = timeProvider.GetTimestamp();
+        var current = link;
+        if (current is not null)
+        {
+            try
+            {
+                // The synchronous API waits at most SyncTimeout, which is set to OperationTimeout.
+                var result = redis(current.Database);
+                OnRedisSuccess();
+                metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Redis, operation);
+                return result;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                OnRedisFailure(current, operation, exception, write);
+            }
+        }
+
+        var value = fallback();
+        metrics.FallbackHit(operation);
+        metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Memory, operation);
+        return value;
+    }
+
+    private async Task<T> RunAsync<T>(string operation, bool write, Func<IDatabase, Task<T>> redis, Func<T> fallback, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = timeProvider.GetTimestamp();
+        var current = link;
+        if (current is not null)
+        {
+            Task<T>? call = null;
+            try
+            {
+                call = redis(current.Database);
+                var result = await call.WaitAsync(options.OperationTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                OnRedisSuccess();
+                metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Redis, operation);
+                return result;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Observe(call);
+                throw;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                Observe(call);
+                OnRedisFailure(current, operation, exception, write);
+            }
+        }
+
+        var value = fallback();
+        metrics.FallbackHit(operation);
+        metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Memory, operation);
+        return value;
+    }
+
+    // A call we stopped waiting for may still fail later; observe it so it does not surface as an unobserved task exception.
+    private static void Observe(Task? call) =>
+        call?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private void OnRedisSuccess()
+    {
+        if (Volatile.Read(ref consecutiveFailures) != 0)
+        {
+            Interlocked.Exchange(ref consecutiveFailures, 0);
+        }
+    }
+
+    private void OnRedisFailure(RedisLink failed, string operation, Exception exception, bool write)
+    {
+        var description = Describe(operation, exception);
+        Log.RedisCallFailed(logger, operation, failed.Endpoint, description);
+
+        // A failed write is kept only in memory, and memory is only read while the circuit is open: open it at once, or the write would be invisible.
+        if (write || Interlocked.Increment(ref consecutiveFailures) >= options.FailureThreshold)
+        {
+            Open(failed, write ? $"{description}; a write cannot wait" : description);
+        }
+    }
+
+    private string Describe(string operation, Exception exception) => exception switch
+    {
+        TimeoutException or RedisTimeoutException => $"{operation} got no reply within {options.OperationTimeout.TotalMilliseconds:0} ms",
+        RedisConnectionException connection => $"{operation} failed: connection {connection.FailureType}",
+        ObjectDisposedException => $"{operation} failed: connection closed",
+        _ => $"{operation} failed: {exception.GetType().Name}",
+    };
+
+    private void Open(RedisLink failed, string why)
+    {
+        if (!ReferenceEquals(link, failed))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (!ReferenceEquals(link, failed))
+            {
+                return;
+            }
+
+            link = null;
+            Interlocked.Exchange(ref consecutiveFailures, 0);
+            Retire(failed);
+            metrics.Failover();
+            Log.FailedOver(logger, failed.Endpoint, why);
+            Record(new CacheTransition(CacheMode.Redis, CacheMode.Memory, why, timeProvider.GetUtcNow(), failed.Endpoint.ToString(), failed.RunId));
+        }
+
+        Wake();
+    }
+
+    /// <summary>Adds a transition and raises <see cref="ModeChanged"/>; called under <see cref="gate"/> so events arrive in order.</summary>
+    private void Record(CacheTransition transition)
+    {
+        reason = transition.Reason;
+        transitions.Enqueue(transition);
+        while (transitions.Count > HeimnetzCacheDefaults.TransitionHistory)
+        {
+            transitions.Dequeue();
+        }
+
+        var handlers = ModeChanged;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        var arguments = new CacheModeChangedEventArgs(transition);
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<CacheModeChangedEventArgs>>())
+        {
+            try
+            {
+                handler(this, arguments);
+            }
+#pragma warning disable CA1031 // A subscriber's bug must not break the cache or the other subscribers.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Log.ModeChangedHandlerFailed(logger, exception);
+            }
+        }
+    }
+}

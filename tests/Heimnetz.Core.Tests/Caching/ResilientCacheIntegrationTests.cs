@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using Heimnetz.Caching;
+using Heimnetz.Tests.Support;
+using Microsoft.Extensions.Caching.Distributed;
+using StackExchange.Redis;
+using static Heimnetz.Tests.Caching.CacheTestSupport;
+
+namespace Heimnetz.Tests.Caching;
+
+[TestFixture]
+[Category(RedisServerProcess.Category)]
+public sealed class ResilientCacheIntegrationTests
+{
+    private readonly List<IAsyncDisposable> owned = [];
+
+    [SetUp]
+    public void RequireRedis() => RedisServerProcess.RequireBinary();
+
+    [TearDown]
+    public async Task DisposeOwned()
+    {
+        for (var i = owned.Count - 1; i >= 0; i--)
+        {
+            await owned[i].DisposeAsync();
+        }
+
+        owned.Clear();
+    }
+
+    [Test]
+    public async Task Get_ServerKilledThenRestartedEmptyOnSamePort_FailsOverAndReturnsReportingNewRunId()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var port = server.Port;
+        var cache = Own(NewCache(new FixedRedisLocator(Loopback(port).Endpoint)));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        var firstRunId = cache.Status.RunId;
+        await cache.SetAsync("before", Bytes("1"), NoExpiry);
+
+        await server.KillAsync();
+        await WaitForModeAsync(cache, CacheMode.Memory);
+        await cache.SetAsync("outage", Bytes("2"), NoExpiry);
+        var outageRead = Text(await cache.GetAsync("outage"));
+        var beforeRead = Text(await cache.GetAsync("before"));
+
+        Own(await RedisServerProcess.StartOnPortAsync(port));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        var back = cache.Status.Transitions[^1];
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(outageRead, Is.EqualTo("2"), "outage writes are served from memory");
+            Assert.That(beforeRead, Is.Null, "memory mode serves nothing from before the outage");
+            Assert.That(back.To, Is.EqualTo(CacheMode.Redis));
+            Assert.That(back.RunId, Is.Not.EqualTo(firstRunId));
+            Assert.That(back.Reason, Does.Contain("new run_id"));
+            Assert.That(Text(await cache.GetAsync("outage")), Is.Null, "Discard: nothing written only to memory is served after Redis is back");
+        });
+    }
+
+    [Test]
+    public async Task Get_ServerPausedThenResumed_DiscardServesRedisValueNotOutageWrite()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(NewCache(new FixedRedisLocator(Loopback(server.Port).Endpoint)));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await cache.SetAsync("k", Bytes("redis"), NoExpiry);
+
+        server.Pause();
+        await WaitForModeAsync(cache, CacheMode.Memory);
+        await cache.SetAsync("k", Bytes("outage"), NoExpiry);
+        var duringOutage = Text(await cache.GetAsync("k"));
+        server.Resume();
+        await WaitForModeAsync(cache, CacheMode.Redis);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(duringOutage, Is.EqualTo("outage"));
+            Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("redis"));
+            Assert.That(cache.Status.Transitions[^1].Reason, Does.Contain("same run_id").And.Contain("Discard"));
+            Assert.That(cache.Status.Transitions.Single(t => t.To == CacheMode.Memory).Reason, Does.Contain("no reply"));
+        });
+    }
+
+    [Test]
+    public async Task Set_ServerPausedThenResumed_WriteBackReplaysWritesWithRemainingTtlAndRemovalsAsDeletes()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(NewCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), o => o.ReturnPolicy = ReturnPolicy.WriteBack));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await cache.SetAsync("gone", Bytes("old"), NoExpiry);
+        await cache.SetAsync("k", Bytes("old"), NoExpiry);
+
+        server.Pause();
+        await WaitForModeAsync(cache, CacheMode.Memory);
+        await cache.SetAsync("k", Bytes("new"), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) });
+        await cache.SetAsync("sliding", Bytes("s"), new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromSeconds(30) });
+        await cache.RemoveAsync("gone");
+        server.Resume();
+        await WaitForModeAsync(cache, CacheMode.Redis);
+
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(server.Endpoint);
+        var db = raw.GetDatabase();
+        var kTtl = await db.KeyTimeToLiveAsync("k");
+        var slidingTtl = await db.KeyTimeToLiveAsync("sliding");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("new"));
+            Assert.That(kTtl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+            Assert.That(slidingTtl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That((long)await db.HashGetAsync("sliding", "sld"), Is.EqualTo(30_000), "the sliding window survives the replay");
+            Assert.That(await db.KeyExistsAsync("gone"), Is.False, "a removal during the outage is replayed as a delete");
+            Assert.That(cache.Status.Transitions[^1].Reason, Does.Contain("WriteBack wrote 2, deleted 1, failed 0"));
+        });
+    }
+
+    [Test]
+    public async Task Recovery_RedisComesBackAtAnotherPort_LocatorIsAskedAgainAndTransitionNamesNewEndpoint()
+    {
+        var first = Own(await RedisServerProcess.StartAsync());
+        var locator = new SwitchableLocator(Loopback(first.Port));
+        var cache = Own(NewCache(locator));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+
+        await first.KillAsync();
+        await WaitForModeAsync(cache, CacheMode.Memory);
+        var second = Own(await RedisServerProcess.StartAsync());
+        locator.PointTo(Loopback(second.Port));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+
+        var back = cache.Status.Transitions[^1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(back.Endpoint, Is.EqualTo(second.Endpoint));
+            Assert.That(back.Reason, Does.Contain("another endpoint").And.Contain(first.Endpoint));
+            Assert.That(cache.Status.Endpoint, Is.EqualTo(second.Endpoint));
+        });
+    }
+
+    [Test]
+    public async Task Calls_HundredConcurrentCallersThroughFailoverAndReturn_NoExceptionEscapes()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var port = server.Port;
+        var cache = Own(NewCache(new FixedRedisLocator(Loopback(port).Endpoint)));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        var escaped = new ConcurrentQueue<Exception>();
+        using var stop = new CancellationTokenSource();
+        var callers = Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        {
+            var key = $"caller-{i}";
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await cache.SetAsync(key, Bytes("v"), new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(1) });
+                    await cache.GetAsync(key);
+                    await cache.RefreshAsync(key);
+                    cache.Get(key);
+                }
+                catch (Exception exception)
+                {
+                    escaped.Enqueue(exception);
+                }
+
+                await Task.Delay(5);
+            }
+        })).ToArray();
+
+        await Task.Delay(200);
+        await server.KillAsync();
+        await WaitForModeAsync(cache, CacheMode.Memory);
+        Own(await RedisServerProcess.StartOnPortAsync(port));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await stop.CancelAsync();
+        await Task.WhenAll(callers);
+
+        Assert.That(escaped, Is.Empty, () => string.Join(Environment.NewLine, escaped.Take(3)));
+    }
+
+    [Test]
+    public async Task Expiration_OnRedis_SlidingIsCappedByAbsoluteAndRefreshSlides()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<ResilientCache>();
+        var cache = Own(new ResilientCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromMilliseconds(500) }, TimeProvider.System, logger));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(server.Endpoint);
+        var db = raw.GetDatabase();
+
+        await cache.SetAsync("capped", Bytes("c"), new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(20) });
+        await cache.SetAsync("slides", Bytes("s"), new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        await cache.SetAsync("short", Bytes("x"), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMilliseconds(300) });
+        await db.KeyExpireAsync("slides", TimeSpan.FromSeconds(5));
+        await cache.RefreshAsync("slides");
+        var slidTtl = await db.KeyTimeToLiveAsync("slides");
+        await db.KeyExpireAsync("slides", TimeSpan.FromSeconds(5));
+        var read = Text(await cache.GetAsync("slides"));
+        var slidByGetTtl = await db.KeyTimeToLiveAsync("slides");
+        await cache.GetAsync("capped");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await db.KeyTimeToLiveAsync("capped"), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(20)));
+            Assert.That(slidTtl, Is.GreaterThan(TimeSpan.FromMinutes(9)), "RefreshAsync slides the expiry");
+            Assert.That(read, Is.EqualTo("s"), () => string.Join("\n", logger.Collector.GetSnapshot().Select(r => r.Message)));
+            Assert.That(slidByGetTtl, Is.GreaterThan(TimeSpan.FromMinutes(9)), "Get slides the expiry");
+        });
+        await WaitUntilAsync(() => cache.Get("short") is null, "the 300 ms entry expires in Redis");
+    }
+
+    [Test]
+    public async Task ModeChanged_HandlerThrows_CacheKeepsWorkingAndOtherHandlersSeeTransitions()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(NewCache(new FixedRedisLocator(Loopback(server.Port).Endpoint)));
+        var seen = new ConcurrentQueue<CacheModeChangedEventArgs>();
+        cache.ModeChanged += (_, _) => throw new InvalidOperationException("a subscriber's bug");
+        cache.ModeChanged += (_, e) => seen.Enqueue(e);
+        await WaitForModeAsync(cache, CacheMode.Redis);
+
+        await server.KillAsync();
+        await WaitForModeAsync(cache, CacheMode.Memory);
+        await cache.SetAsync("k", Bytes("v"), NoExpiry);
+
+        var events = seen.ToArray();
+        Assert.Multiple(async () =>
+        {
+            // The first connect may happen before the handlers are added; the failover cannot.
+            Assert.That((events[^1].OldMode, events[^1].NewMode), Is.EqualTo((CacheMode.Redis, CacheMode.Memory)));
+            Assert.That(events[^1].Endpoint, Is.EqualTo(server.Endpoint));
+            Assert.That(events[^1].Reason, Is.Not.Empty);
+            Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("v"));
+        });
+    }
+
+    private T Own<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        owned.Add(disposable);
+        return disposable;
+    }
+
+    private static ResilientCache NewCache(IRedisLocator locator, Action<HeimnetzCacheOptions>? configure = null)
+    {
+        // Generous timeouts: on a busy shared machine a 50 ms call can miss its deadline and be served from memory,
+        // which is correct behaviour but would make assertions about what reached Redis flaky.
+        var options = new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromMilliseconds(500), HealthProbeTimeout = TimeSpan.FromMilliseconds(500) };
+        configure?.Invoke(options);
+        return new ResilientCache(locator, options);
+    }
+}
