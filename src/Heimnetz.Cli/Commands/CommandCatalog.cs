@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return ProbeCommand.Create(stdout, stderr);
         yield return CaptureCommand.Create(stdout, stderr, TimeProvider.System);
         yield return WatchCommand.Create(stdout, stderr);
+        yield return DoctorCommand.Create(stdout, stderr, DoctorCommand.FromEnvironment);
     }
 }

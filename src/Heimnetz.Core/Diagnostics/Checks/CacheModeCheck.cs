@@ -1,0 +1,51 @@
+using System.Globalization;
+using Heimnetz.Discovery;
+
+namespace Heimnetz.Diagnostics.Checks;
+
+/// <summary>No usable Redis: the cache would run in memory mode. Says why, from what the candidates answered.</summary>
+internal sealed class CacheModeCheck : IDoctorCheck
+{
+    public IEnumerable<Finding> Run(DoctorContext context)
+    {
+        if (context.Discovery is not { } discovery || discovery.Chosen is not null)
+        {
+            yield break;
+        }
+
+        var counts = discovery.Candidates
+            .GroupBy(result => result.Outcome)
+            .OrderBy(group => group.Key)
+            .Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Count()} {group.Key.ToWireName()}"));
+        var observed = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{discovery.Candidates.Count} candidates probed: {string.Join(", ", counts)}"),
+        };
+
+        var refusing = discovery.Candidates.Where(result => result.Outcome is ProbeOutcome.AuthRequired or ProbeOutcome.AuthFailed).ToList();
+        var squatters = discovery.Candidates.Where(result => result.Outcome is ProbeOutcome.NotRedis or ProbeOutcome.Timeout).ToList();
+        string title;
+        string remedy;
+        if (refusing.Count > 0)
+        {
+            observed.AddRange(refusing.Select(result => $"{result.Candidate.Endpoint} is a Redis, but {result.Outcome.ToWireName()}"));
+            title = "The cache would run in memory mode: Redis is reachable but refuses our credentials";
+            remedy = "Fix the credentials (see auth-required / auth-failed); the cache switches to Redis once a candidate is ready.";
+        }
+        else if (squatters.Count > 0)
+        {
+            observed.AddRange(squatters.Select(result => $"{result.Candidate.Endpoint}: {result.Outcome.ToWireName()}"));
+            title = "The cache would run in memory mode: something answered, but no Redis";
+            remedy = "See not-redis / peer-timeout / port-conflict: free the port or point REDIS_URL at the real Redis.";
+        }
+        else
+        {
+            title = discovery.Candidates.Count == 0
+                ? "The cache would run in memory mode: there is no candidate to probe"
+                : "The cache would run in memory mode: no Redis answered at any candidate";
+            remedy = "Start Redis (samples/docker-compose.dev-networking.yml runs one with a healthcheck) or point REDIS_URL at the one you have; see the other findings for why the names did not reach it.";
+        }
+
+        yield return new Finding(FindingCodes.CacheMemoryMode, FindingSeverity.Error, title, observed, remedy);
+    }
+}

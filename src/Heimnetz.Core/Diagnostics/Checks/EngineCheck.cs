@@ -1,0 +1,70 @@
+using Heimnetz.EnvironmentDetection;
+
+namespace Heimnetz.Diagnostics.Checks;
+
+/// <summary>Is a Docker engine installed, does it answer, and is its API new enough.</summary>
+internal sealed class EngineCheck : IDoctorCheck
+{
+    /// <summary>The oldest engine API the tooling around Heimnetz (Testcontainers 4.x) accepts.</summary>
+    public static readonly Version MinimumApiVersion = new(1, 44);
+
+    public IEnumerable<Finding> Run(DoctorContext context)
+    {
+        var engine = context.Engine;
+        switch (engine.State)
+        {
+            case EngineState.NotInstalled:
+                yield return new Finding(
+                    FindingCodes.EngineNotInstalled,
+                    FindingSeverity.Info,
+                    "No Docker engine on this machine",
+                    ["no docker CLI on PATH", $"no engine socket at {engine.Endpoint}", "DOCKER_HOST is not set"],
+                    "Nothing to do if Redis runs without Docker. To run the dev Redis in a container, install Docker Engine (or Docker Desktop) and start it.");
+                break;
+            case EngineState.NotVisible:
+                yield return new Finding(
+                    FindingCodes.EngineNotVisible,
+                    FindingSeverity.Info,
+                    "The Docker engine is not visible from inside the container",
+                    [$"running in a {WireNames.Of(context.Environment.Container)} container", $"no engine socket at {engine.Endpoint}", "DOCKER_HOST is not set"],
+                    "Nothing to do: containers normally do not see the engine. Run 'heimnetz doctor' on the host to check the engine and its published ports.");
+                break;
+            case EngineState.Unreachable:
+                yield return new Finding(
+                    FindingCodes.EngineUnreachable,
+                    FindingSeverity.Warning,
+                    "The Docker engine does not answer",
+                    [
+                        $"endpoint {engine.Endpoint}",
+                        engine.CliPath is null ? "no docker CLI on PATH" : $"docker CLI at {engine.CliPath}",
+                        $"problem: {engine.Problem ?? "no answer"}",
+                    ],
+                    "Start the engine (systemctl start docker, or start Docker Desktop). On 'permission denied' add your user to the docker group (usermod -aG docker <user>, then log in again). If DOCKER_HOST is set, check that it names a running engine.");
+                break;
+            case EngineState.Reachable:
+                var observed = new List<string> { $"endpoint {engine.Endpoint}", $"engine {engine.EngineVersion ?? "?"}, API {engine.ApiVersion ?? "?"}" };
+                if (engine.CliPath is not null)
+                {
+                    observed.Add($"docker CLI at {engine.CliPath}");
+                }
+
+                if (Version.TryParse(engine.ApiVersion, out var api) && api < MinimumApiVersion)
+                {
+                    yield return new Finding(
+                        FindingCodes.EngineApiTooOld,
+                        FindingSeverity.Warning,
+                        $"The Docker engine's API {api} is older than {MinimumApiVersion}",
+                        observed,
+                        $"Upgrade the engine to one that speaks API {MinimumApiVersion} or newer (Docker 25+); Testcontainers-based tests refuse older engines.");
+                }
+                else
+                {
+                    yield return new Finding(FindingCodes.EngineOk, FindingSeverity.Ok, $"Docker engine {engine.EngineVersion ?? "?"} answers (API {engine.ApiVersion ?? "?"})", observed, null);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Heimnetz.Diagnostics.Checks;
+
+/// <summary>Says that a replayed capture checks only what the capture holds: nothing live was probed.</summary>
+internal sealed class ReplayCheck : IDoctorCheck
+{
+    public IEnumerable<Finding> Run(DoctorContext context)
+    {
+        if (context.IsReplay)
+        {
+            yield return new Finding(
+                FindingCodes.LiveChecksSkipped,
+                FindingSeverity.Info,
+                "Replayed capture: live checks skipped",
+                ["--sysroot names a capture of another machine; its names and addresses mean nothing here", "not checked: Docker engine, compose, DNS, Redis candidates, cache mode"],
+                "Run 'heimnetz doctor' on that machine (or in that container) to check Redis itself.");
+        }
+    }
+}

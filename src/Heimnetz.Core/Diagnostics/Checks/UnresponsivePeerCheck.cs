@@ -1,0 +1,48 @@
+using Heimnetz.Discovery;
+
+namespace Heimnetz.Diagnostics.Checks;
+
+/// <summary>A peer that accepted the connection but stayed silent, and a squatter that answered something other than Redis.</summary>
+internal sealed class UnresponsivePeerCheck : IDoctorCheck
+{
+    /// <summary>Names what answered from a probe detail, e.g. "answered HTTP".</summary>
+    public static string WhatAnswered(string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return detail.Contains("HTTP/", StringComparison.OrdinalIgnoreCase) ? "answered HTTP"
+            : detail.Contains("SSH-", StringComparison.Ordinal) ? "answered SSH"
+            : detail.Contains("220 ", StringComparison.Ordinal) ? "answered like an SMTP or FTP server"
+            : "answered something other than RESP";
+    }
+
+    public IEnumerable<Finding> Run(DoctorContext context)
+    {
+        if (context.Discovery is not { } discovery)
+        {
+            yield break;
+        }
+
+        foreach (var result in discovery.Candidates.Where(result => CandidateRelevance.Meaningful(context, result) && !PortOwnerCheck.Covers(context, result)))
+        {
+            var severity = CandidateRelevance.Severity(context, result, FindingSeverity.Warning);
+            if (result.Outcome == ProbeOutcome.Timeout)
+            {
+                yield return new Finding(
+                    FindingCodes.PeerTimeout,
+                    severity,
+                    $"{result.Candidate.Endpoint} accepted the connection but did not answer in time",
+                    [CandidateRelevance.Describe(result), result.Detail, $"handshake timeout {context.Configuration.Timeouts.HandshakeTimeout.TotalMilliseconds:0} ms"],
+                    $"Check the server (redis-cli -h {result.Candidate.Endpoint.Host} -p {result.Candidate.Endpoint.Port} ping): a paused or overloaded server, a proxy that holds connections, or a TLS port spoken to in plain text (use rediss://). For a slow link raise {DiscoveryConfigurationKeys.HandshakeTimeout}.");
+            }
+            else if (result.Outcome == ProbeOutcome.NotRedis)
+            {
+                yield return new Finding(
+                    FindingCodes.NotRedis,
+                    severity,
+                    $"{result.Candidate.Endpoint} is not Redis: it {WhatAnswered(result.Detail)}",
+                    [CandidateRelevance.Describe(result), result.Detail],
+                    $"Another service holds this address: point {DiscoveryConfigurationKeys.RedisUrlVariable} at the real Redis, or move that service off the port. If the server speaks only TLS, use rediss://.");
+            }
+        }
+    }
+}

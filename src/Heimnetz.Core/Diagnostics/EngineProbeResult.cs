@@ -1,0 +1,23 @@
+namespace Heimnetz.Diagnostics;
+
+/// <summary>What doctor learned about the Docker engine: where it looked, whether it answered, and what the engine publishes.</summary>
+/// <param name="State">The outcome.</param>
+/// <param name="Endpoint">The engine endpoint tried (<c>DOCKER_HOST</c>, else the local socket).</param>
+/// <param name="CliPath">The docker CLI found on PATH, or null.</param>
+/// <param name="EngineVersion">The engine's version when it answered.</param>
+/// <param name="ApiVersion">The engine's API version when it answered.</param>
+/// <param name="Problem">Why the engine did not answer, or null.</param>
+public sealed record EngineProbeResult(
+    EngineState State,
+    string Endpoint,
+    string? CliPath,
+    string? EngineVersion,
+    string? ApiVersion,
+    string? Problem)
+{
+    /// <summary>Ports running containers publish on the host.</summary>
+    public IReadOnlyList<PublishedPort> PublishedPorts { get; init; } = [];
+
+    /// <summary>The result for a replayed capture: the engine was not probed.</summary>
+    public static EngineProbeResult Skipped { get; } = new(EngineState.Skipped, string.Empty, null, null, null, null);
+}

@@ -1,0 +1,103 @@
+using Heimnetz.Cli;
+using Heimnetz.Cli.Commands;
+using Heimnetz.Diagnostics;
+using Heimnetz.EnvironmentDetection;
+using Heimnetz.Tests.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace Heimnetz.Tests.Diagnostics;
+
+[TestFixture]
+[Category(RedisServerProcess.Category)]
+public sealed class DoctorRunnerRedisServerIntegrationTests
+{
+    private const string ServerPassword = "right-pass-4417";
+    private const string WrongPassword = "wrong-pass-9923";
+
+    [SetUp]
+    public void RequireRedis() => RedisServerProcess.RequireBinary();
+
+    private static IConfiguration Configuration(RedisServerProcess server, string? password) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HEIMNETZ_REDIS_CANDIDATES"] = server.Endpoint,
+            ["REDIS_PASSWORD"] = password,
+            // Keep the engine and compose out of this test: a socket that does not exist, no PATH.
+            ["DOCKER_HOST"] = "unix:///nonexistent/heimnetz-test/docker.sock",
+            ["PATH"] = string.Empty,
+        }).Build();
+
+    [Test]
+    public async Task RunAsync_WrongPassword_ReportsAuthFailedWithoutThePassword()
+    {
+        await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
+
+        var report = await DoctorRunner.RunAsync(Sysroot.Live, Configuration(server, WrongPassword));
+
+        var json = DoctorReportJson.Serialize(report);
+        TestContext.Out.WriteLine(json);
+        var authFailed = report.Findings.Single(finding => finding.Code == FindingCodes.AuthFailed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(authFailed.Severity, Is.EqualTo(FindingSeverity.Error));
+            Assert.That(authFailed.Title, Does.Contain(server.Endpoint));
+            Assert.That(authFailed.Observed, Has.Some.Contains("credentials from REDIS_PASSWORD"));
+            Assert.That(report.Verdict, Is.EqualTo(DoctorVerdict.Broken));
+            Assert.That(report.Findings.Select(finding => finding.Code), Does.Contain(FindingCodes.CacheMemoryMode));
+            Assert.That(json, Does.Not.Contain(WrongPassword).And.Not.Contain(ServerPassword));
+        });
+    }
+
+    [Test]
+    public async Task ExecuteAsync_WrongPasswordAsTable_ExitsTwoWithoutThePassword()
+    {
+        await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await DoctorCommand.ExecuteAsync(json: false, sysroot: null, Configuration(server, WrongPassword), stdout, stderr);
+
+        var output = stdout.ToString() + stderr;
+        TestContext.Out.WriteLine(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(DoctorCommand.Broken));
+            Assert.That(output, Does.Contain(FindingCodes.AuthFailed));
+            Assert.That(output, Does.Not.Contain(WrongPassword).And.Not.Contain(ServerPassword));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_NoPasswordConfigured_ReportsAuthRequired()
+    {
+        await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
+
+        var report = await DoctorRunner.RunAsync(Sysroot.Live, Configuration(server, null));
+
+        var finding = report.Findings.Single(finding => finding.Code == FindingCodes.AuthRequired);
+        Assert.Multiple(() =>
+        {
+            Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Error));
+            Assert.That(finding.Remedy, Does.Contain("REDIS_PASSWORD"));
+        });
+    }
+
+    [Test]
+    public async Task ExecuteAsync_RightPassword_ChoosesTheServerAndIsNotBroken()
+    {
+        await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await DoctorCommand.ExecuteAsync(json: true, sysroot: null, Configuration(server, ServerPassword), stdout, stderr);
+
+        TestContext.Out.WriteLine(stdout.ToString());
+        Assert.Multiple(() =>
+        {
+            // The engine socket in this test does not exist, so the engine finding keeps the verdict at degraded.
+            Assert.That(exit, Is.EqualTo(HeimnetzCli.Degraded), stderr.ToString());
+            Assert.That(stdout.ToString(), Does.Contain("Redis chosen: " + server.Endpoint).And.Contain(FindingCodes.PortHeldByRedis));
+            Assert.That(stdout.ToString(), Does.Not.Contain(ServerPassword));
+        });
+    }
+}
