@@ -10,4 +10,5 @@ public sealed record MatrixRow(
     string Chosen,
     string Cache,
     string Candidates,
+    string Doctor,
     string Verdict);

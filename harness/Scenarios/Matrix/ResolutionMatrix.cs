@@ -20,11 +20,11 @@ public static class ResolutionMatrix
     public static string ToMarkdown(IEnumerable<MatrixRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | verdict |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | doctor | verdict |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
-            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Verdict} |");
+            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Doctor} | {row.Verdict} |");
         }
 
         return text.ToString();
@@ -38,7 +38,7 @@ public static class ResolutionMatrix
         if (result.Observation is not { } seen)
         {
             var why = result.Status == ScenarioStatus.Skipped ? $"skipped: {result.SkipReason}" : "failed: no report";
-            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", why);
+            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", "—", why);
         }
 
         var report = seen.Report;
@@ -59,6 +59,7 @@ public static class ResolutionMatrix
             Scrubber.Scrub(report.Discovery.Chosen ?? "—", result.Scrubs),
             cache,
             Scrubber.Scrub(candidates, result.Scrubs),
+            seen.Doctor?.Describe() ?? "—",
             Scrubber.Scrub(verdict, result.Scrubs));
     }
 }

@@ -36,6 +36,18 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
             ? null
             : $"container was {seen.Report.Environment.Container}, the harness process detects {seen.EngineFacts.GetValueOrDefault("container") ?? "nothing"}");
 
+    /// <summary>The doctor, run in the app's place, reports this finding code (at any severity).</summary>
+    public static Invariant DoctorFinds(string code) => new(
+        $"doctor reports {code}",
+        (seen, _) => seen.Doctor is { } doctor
+            ? doctor.Findings.Any(f => f.Code == code) ? null : $"doctor reported {string.Join(", ", doctor.Findings.Select(f => f.Code))}"
+            : "doctor did not run");
+
+    /// <summary>The doctor's overall verdict: healthy, degraded or broken.</summary>
+    public static Invariant DoctorVerdictIs(string verdict) => new(
+        $"doctor says {verdict}",
+        (seen, _) => seen.Doctor?.Verdict == verdict ? null : $"doctor said {seen.Doctor?.Describe() ?? "nothing"}");
+
     public static Invariant CacheMode(string mode) => new(
         $"cache is {mode}",
         (seen, _) => seen.Report.Cache.Mode == mode ? null : $"cache was {seen.Report.Cache.Mode}");

@@ -5,6 +5,9 @@ namespace Heimnetz.Harness.Scenarios.Model;
 /// <summary>What the app saw in one scenario: its probe report, everything it printed, and the failover timeline if one ran.</summary>
 public sealed record ScenarioObservation(ProbeReport Report, string RawOutput, string NetworkWiring)
 {
+    /// <summary>The doctor's verdict in the same place, when it ran.</summary>
+    public DoctorVerdict? Doctor { get; init; }
+
     /// <summary>Mode transitions seen by <c>heimnetz watch</c> (failover scenarios), in order.</summary>
     public IReadOnlyList<ModeTransition> Transitions { get; init; } = [];
 

@@ -43,17 +43,28 @@ public sealed class AppOnHost : Scenario
             start.Environment.Remove(variable);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{binary}'.");
+        var run = await RunOnHostAsync(start, cancellationToken).ConfigureAwait(false);
+        var report = ProbeReportJson.Deserialize(run.Stdout);
+        context.Step("run doctor on the host");
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("doctor");
+        start.ArgumentList.Add("--json");
+        var doctor = await RunOnHostAsync(start, cancellationToken).ConfigureAwait(false);
+        // The host may itself be a container (a CI runner, a dev container): the probe must agree with detection in this process.
+        var here = EnvironmentSectionMapper.ToSection(EnvironmentDetector.Detect(Sysroot.Live));
+        return new ScenarioObservation(report, run.Stdout + run.Stderr + doctor.Stdout + doctor.Stderr, "host")
+        {
+            EngineFacts = new Dictionary<string, string> { ["container"] = here.Container },
+            Doctor = DoctorVerdict.Parse(doctor.Stdout),
+        };
+    }
+
+    private static async Task<ProbeRun> RunOnHostAsync(ProcessStartInfo start, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var run = new ProbeRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), null);
-        var report = ProbeReportJson.Deserialize(run.Stdout);
-        // The host may itself be a container (a CI runner, a dev container): the probe must agree with detection in this process.
-        var here = EnvironmentSectionMapper.ToSection(EnvironmentDetector.Detect(Sysroot.Live));
-        return new ScenarioObservation(report, run.Stdout + run.Stderr, "host")
-        {
-            EngineFacts = new Dictionary<string, string> { ["container"] = here.Container },
-        };
+        return new ProbeRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), null);
     }
 }

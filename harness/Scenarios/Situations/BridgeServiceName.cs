@@ -18,6 +18,7 @@ public sealed class BridgeServiceName : Scenario
         Invariant.Outcome("redis:6379", "ready"),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
+        Invariant.DoctorVerdictIs("healthy"),
         Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
     ];
 

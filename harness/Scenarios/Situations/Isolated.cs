@@ -15,6 +15,8 @@ public sealed class Isolated : Scenario
         Invariant.Container("docker", "bridge"),
         Invariant.Chosen(null),
         Invariant.CacheMode("memory"),
+        Invariant.DoctorVerdictIs("broken"),
+        Invariant.DoctorFinds("cache-memory-mode"),
         Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
     ];
 

@@ -16,6 +16,8 @@ public sealed class IsolatedNone : Scenario
         Invariant.Container("docker", "none"),
         Invariant.Chosen(null),
         Invariant.CacheMode("memory"),
+        Invariant.DoctorVerdictIs("broken"),
+        Invariant.DoctorFinds("cache-memory-mode"),
         Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
     ];
 

@@ -17,6 +17,7 @@ public sealed class PortConflict : Scenario
         Invariant.Chosen("redis-dev:6379"),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
+        Invariant.DoctorFinds("not-redis"),
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

@@ -21,6 +21,11 @@ internal static class SituationDefaults
         var run = await app.ProbeAsync(cancellationToken).ConfigureAwait(false);
         var report = run.RequireReport();
         context.ScrubAs(report.Environment.DefaultGateway, "<bridge-gateway>");
-        return new ScenarioObservation(report, run.Stdout + run.Stderr, wiring);
+        context.Step("doctor in the app container");
+        var doctor = await app.RunAsync(["doctor", "--json"], cancellationToken).ConfigureAwait(false);
+        return new ScenarioObservation(report, run.Stdout + run.Stderr + doctor.Stdout + doctor.Stderr, wiring)
+        {
+            Doctor = DoctorVerdict.Parse(doctor.Stdout),
+        };
     }
 }

@@ -16,6 +16,7 @@ public sealed class SlowPeer : Scenario
         Invariant.Outcome("redis:6379", "timeout"),
         Invariant.Chosen("redis-dev:6379"),
         Invariant.CacheMode("redis"),
+        Invariant.DoctorFinds("peer-timeout"),
         Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
     ];
 

@@ -16,6 +16,7 @@ public sealed class WrongPassword : Scenario
         Invariant.Outcome("redis:6379", "auth-failed"),
         Invariant.Chosen(null),
         Invariant.CacheMode("memory"),
+        Invariant.DoctorFinds("auth-failed"),
         Invariant.NoSecretInOutput,
     ];
 
