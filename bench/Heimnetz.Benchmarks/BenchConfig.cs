@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
@@ -33,7 +32,7 @@ internal static class BenchConfig
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
-            .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
+            .AddExporter(JsonExporter.Full)
             .WithArtifactsPath(artifactsPath)
             .WithOptions(ConfigOptions.DisableLogFile);
     }

@@ -132,8 +132,10 @@ internal static class FailoverHarness
 
         var records = calls.Select(call => new CallRecord(Since(faultAt, call.Start), Since(faultAt, call.End), call.Ok)).ToArray();
         var outageMs = Since(faultAt, restoredAt);
-        var steady = records.Where(call => call.StartMs < 0 && call.StartMs >= -settings.Warmup.TotalMilliseconds + 200).ToArray();
-        var outage = records.Where(call => call.StartMs >= 0 && call.StartMs < outageMs).ToArray();
+        // The first 200 ms warm the connections and the JIT; what follows, up to the fault, is the healthy baseline.
+        var steady = records.Where(call => call.EndMs < 0 && call.StartMs >= -settings.Warmup.TotalMilliseconds + 200).ToArray();
+        // Every call that overlapped the outage, including those already waiting for a reply when the fault hit.
+        var outage = records.Where(call => call.EndMs >= 0 && call.StartMs < outageMs).ToArray();
         var note = unfinished > 0 ? $"{unfinished} call(s) still running after the {settings.Drain.TotalSeconds:0} s drain" : string.Empty;
         return new FailoverResult(clientName, scenario, SwitchMs(client, records, faultAt), returnMs, CallStats.Of(steady), CallStats.Of(outage), unfinished, note);
     }

@@ -30,7 +30,7 @@ internal readonly record struct CallRecord(double StartMs, double EndMs, bool Su
 /// <param name="SwitchMs">Fault to failover: Heimnetz's switch to memory; for the others the end of the first call that threw. Null: never.</param>
 /// <param name="ReturnMs">Redis answering again to the client being back: Heimnetz's switch to Redis; for the others the end of the first call that succeeded. Null: not within the limit.</param>
 /// <param name="Steady">Calls during the warm-up, Redis healthy.</param>
-/// <param name="Outage">Calls started while Redis was down.</param>
+/// <param name="Outage">Calls that overlapped the outage: in flight at the fault, or started before Redis answered again.</param>
 /// <param name="Unfinished">Calls still running when the drain limit ran out.</param>
 /// <param name="Note">Anything the figures alone would hide, or empty.</param>
 internal sealed record FailoverResult(

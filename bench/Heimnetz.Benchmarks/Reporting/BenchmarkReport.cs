@@ -223,7 +223,8 @@ internal static class BenchmarkReport
         Line(md, "operation timeout; SE.Redis: `AbortOnConnectFail=false`, 5 s timeouts; `RedisCache`: defaults).");
         Line(md);
         Line(md, "- *switch*: fault to failover. Heimnetz: its `ModeChanged` to memory. The others never fail over; the figure is when the first call threw.");
-        Line(md, "- *outage p50/p99/max*: latency of the calls started while Redis was down, until they returned or threw; *threw*: calls that threw.");
+        Line(md, "- *outage p50/p99/max*: latency of every call that overlapped the outage (in flight at the fault, or started before Redis");
+        Line(md, "  answered again), until it returned or threw; *threw*: how many of those threw.");
         Line(md, "- *return*: Redis answering again (restarted server listening, or SIGCONT) to being back on Redis. Heimnetz: its `ModeChanged`");
         Line(md, "  to Redis; the others: the first call that succeeded.");
         Line(md, "- *steady p50*: per-call latency before the fault, measured with a stopwatch around each call.");
