@@ -9,7 +9,7 @@ internal sealed record MachineInfo(int Processors, string Cpu, string Os, string
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
         ReadField("/proc/cpuinfo", "model name", ':') ?? RuntimeInformation.ProcessArchitecture.ToString(),
-        (ReadField("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') is { } pretty ? pretty + ", " : string.Empty) + RuntimeInformation.OSDescription,
+        (ReadField("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription) + ", kernel " + Environment.OSVersion.Version,
         RuntimeInformation.FrameworkDescription,
         RedisVersion());
 
