@@ -97,6 +97,49 @@ Task("AcceptSnapshots")
     RunTarget("Test");
 });
 
+// Benchmarks: BenchmarkDotNet suites and the failover harness against a real redis-server on loopback, then the report.
+// Always Release: BenchmarkDotNet refuses unoptimized code, and figures from a Debug build would mislead.
+var benchProject = "./bench/Heimnetz.Benchmarks/Heimnetz.Benchmarks.csproj";
+var benchArtifacts = artifacts.Combine("bench");
+
+void RunBench(params string[] arguments)
+{
+    var builder = new ProcessArgumentBuilder();
+    foreach (var argument in arguments)
+    {
+        builder.AppendQuoted(argument);
+    }
+
+    DotNetRun(benchProject, builder, new DotNetRunSettings { Configuration = "Release", NoBuild = true, NoRestore = true });
+}
+
+Task("BenchBuild")
+    .Does(() =>
+{
+    DotNetBuild(benchProject, new DotNetBuildSettings { Configuration = "Release" });
+    CleanDirectory(benchArtifacts);
+});
+
+Task("Bench")
+    .Description("Runs every benchmark and the failover harness (about 10 minutes) and regenerates docs/benchmarks.md.")
+    .IsDependentOn("BenchBuild")
+    .Does(() =>
+{
+    RunBench();
+    RunBench("failover", "--out", benchArtifacts.CombineWithFilePath("failover.json").FullPath);
+    RunBench("report", "--artifacts", benchArtifacts.FullPath, "--out", "docs/benchmarks.md", "--command", "./build.sh --target=Bench");
+});
+
+Task("BenchSmoke")
+    .Description("Proves the benchmarks run: one dry invocation each and short failover phases (under 2 minutes); docs stay untouched.")
+    .IsDependentOn("BenchBuild")
+    .Does(() =>
+{
+    RunBench("--smoke");
+    RunBench("failover", "--smoke", "--out", benchArtifacts.CombineWithFilePath("failover.json").FullPath);
+    RunBench("report", "--artifacts", benchArtifacts.FullPath, "--out", benchArtifacts.CombineWithFilePath("benchmarks-smoke.md").FullPath, "--command", "./build.sh --target=BenchSmoke");
+});
+
 RunTarget(target);
 
 if (failedTiers.Count > 0)
