@@ -32,6 +32,12 @@ public static class ResolutionMatrix
 
     public static string ToJson(IEnumerable<MatrixRow> rows) => JsonSerializer.Serialize(rows, Json);
 
+    /// <summary>
+    /// Nothing listening shows as "refused" or, when a loaded machine lets the 250 ms connect timeout win the race, as
+    /// "unreachable". Both mean "down" for resolution; the matrix says so, and the timings report keeps the exact outcome.
+    /// </summary>
+    private static string Snapshotted(string outcome) => outcome is "refused" or "unreachable" ? "down" : outcome;
+
     private static MatrixRow ToRow(ScenarioResult result)
     {
         var scenario = result.Scenario;
@@ -44,7 +50,7 @@ public static class ResolutionMatrix
         var report = seen.Report;
         var candidates = report.Discovery.Candidates.Count == 0
             ? "none probed"
-            : string.Join(" · ", report.Discovery.Candidates.Select(c => $"{c.Endpoint} {c.Outcome}"));
+            : string.Join(" · ", report.Discovery.Candidates.Select(c => $"{c.Endpoint} {Snapshotted(c.Outcome)}"));
         var cache = seen.Transitions.Count > 0
             ? string.Join("→", ModeTransition.Story(seen.Transitions))
             : report.Cache.Mode;

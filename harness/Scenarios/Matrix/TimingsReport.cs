@@ -17,7 +17,7 @@ public static class TimingsReport
                 status = result.Status.ToString(),
                 wallMs = Math.Round(result.WallTime.TotalMilliseconds, 1),
                 discoveryMs = result.Observation?.Report.Discovery.ElapsedMs,
-                candidates = result.Observation?.Report.Discovery.Candidates.ToDictionary(c => c.Endpoint, c => c.LatencyMs),
+                candidates = result.Observation?.Report.Discovery.Candidates.ToDictionary(c => c.Endpoint, c => new { c.Outcome, c.LatencyMs }),
                 measured = result.Observation?.Timings,
             }),
             Json);

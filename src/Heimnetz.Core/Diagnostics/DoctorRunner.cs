@@ -29,15 +29,17 @@ public static class DoctorRunner
 
         var catalogContext = environment.ToCatalogContext();
         var candidates = CandidateCatalog.Build(catalogContext, discoveryConfiguration);
-        var discovery = new RedisDiscovery(discoveryConfiguration.Timeouts, clock).DiscoverAsync(candidates, DiscoveryMode.Complete, cancellationToken);
+        // Discovery first and alone: its timeouts are short, and a compose process starting beside it on a small machine
+        // would steal the time a ready Redis needs to answer. The slower checks then run together.
+        var discovery = await new RedisDiscovery(discoveryConfiguration.Timeouts, clock).DiscoverAsync(candidates, DiscoveryMode.Complete, cancellationToken).ConfigureAwait(false);
         var engine = DockerEngineProbe.ProbeAsync(configuration, environment.Container != ContainerKind.None, clock, cancellationToken);
         var compose = ComposeProbe.ProbeAsync(configuration["PATH"], clock, cancellationToken);
         var names = catalogContext.IsContainer
             ? ServiceNameResolver.ResolveAsync(ServiceNameResolver.ComposeServiceNames, clock, cancellationToken)
             : Task.FromResult<IReadOnlyList<NameResolution>>([]);
-        await Task.WhenAll(discovery, engine, compose, names).ConfigureAwait(false);
+        await Task.WhenAll(engine, compose, names).ConfigureAwait(false);
 
-        var context = new DoctorContext(environment, discoveryConfiguration, await discovery.ConfigureAwait(false), await engine.ConfigureAwait(false), await compose.ConfigureAwait(false), await names.ConfigureAwait(false));
+        var context = new DoctorContext(environment, discoveryConfiguration, discovery, await engine.ConfigureAwait(false), await compose.ConfigureAwait(false), await names.ConfigureAwait(false));
         return Diagnose(context);
     }
 
