@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using Heimnetz.Benchmarks.Support;
 using Heimnetz.Caching;
 using Heimnetz.Discovery;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public class RedisCacheBenchmarks
     public const int Operations = 256;
     private const int Keys = 16;
 
-    private RedisServer? server;
+    private RedisServerProcess? server;
     private ConnectionMultiplexer? multiplexer;
     private IDatabase? database;
     private ResilientCache? heimnetz;
@@ -120,7 +121,7 @@ public class RedisCacheBenchmarks
 
     private void Prepare(string client)
     {
-        server = RedisServer.StartAsync().GetAwaiter().GetResult();
+        server = RedisServerProcess.StartAsync().GetAwaiter().GetResult();
         payload = new byte[PayloadBytes];
         new Random(PayloadBytes).NextBytes(payload);
         rawPayload = payload;

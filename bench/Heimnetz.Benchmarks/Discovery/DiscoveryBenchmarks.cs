@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Heimnetz.Benchmarks.Support;
 using Heimnetz.Discovery;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 
 namespace Heimnetz.Benchmarks.Discovery;
 
@@ -13,7 +14,7 @@ public class DiscoveryBenchmarks
 {
     private const int CandidateCount = 20;
 
-    private RedisServer? server;
+    private RedisServerProcess? server;
     private SilentListener? silent;
     private IReadOnlyList<RedisCandidate> allDead = [];
     private IReadOnlyList<RedisCandidate> firstAlive = [];
@@ -22,11 +23,11 @@ public class DiscoveryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        server = RedisServer.StartAsync().GetAwaiter().GetResult();
+        server = RedisServerProcess.StartAsync().GetAwaiter().GetResult();
         silent = new SilentListener();
 
         // Ports that were free a moment ago: nothing listens there, so connecting is refused at once.
-        var refused = Enumerable.Range(0, CandidateCount).Select(_ => RedisServer.FreeLoopbackPort()).ToArray();
+        var refused = Enumerable.Range(0, CandidateCount).Select(_ => RedisServerProcess.FreeLoopbackPort()).ToArray();
         allDead = [.. refused.Take(CandidateCount - 1).Select(Candidate).Append(Candidate(silent.Port, CandidateCount - 1))];
         firstAlive = [Candidate(server.Port, 0), .. allDead.Skip(1).Select((candidate, i) => candidate with { Priority = i + 1 })];
         allDead = [.. allDead.Select((candidate, i) => candidate with { Priority = i })];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Heimnetz.Benchmarks.Support;
 using Heimnetz.Caching;
 using Heimnetz.Discovery;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ internal abstract class FailoverClient : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    public static async Task<FailoverClient> CreateAsync(string name, RedisServer server) => name switch
+    public static async Task<FailoverClient> CreateAsync(string name, RedisServerProcess server) => name switch
     {
         HeimnetzName => HeimnetzClient.Create(server),
         StackExchangeName => await StackExchangeClient.CreateAsync(server),
@@ -70,7 +71,7 @@ internal abstract class FailoverClient : IAsyncDisposable
             }
         }
 
-        public static HeimnetzClient Create(RedisServer server)
+        public static HeimnetzClient Create(RedisServerProcess server)
         {
             var client = new HeimnetzClient(new ResilientCache(new FixedRedisLocator(new RedisEndpoint("127.0.0.1", server.Port)), new HeimnetzCacheOptions()));
             BenchCacheOptions.WaitForRedis(client.cache, TimeSpan.FromSeconds(10));
@@ -91,7 +92,7 @@ internal abstract class FailoverClient : IAsyncDisposable
 
         public override string Name => StackExchangeName;
 
-        public static async Task<StackExchangeClient> CreateAsync(RedisServer server) =>
+        public static async Task<StackExchangeClient> CreateAsync(RedisServerProcess server) =>
             new(await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { server.Endpoint }, AbortOnConnectFail = false }));
 
         public override Task SetAsync(string key, byte[] value) => database.StringSetAsync(key, value);
@@ -108,7 +109,7 @@ internal abstract class FailoverClient : IAsyncDisposable
 
         public override string Name => RedisCacheName;
 
-        public static async Task<MicrosoftClient> CreateAsync(RedisServer server)
+        public static async Task<MicrosoftClient> CreateAsync(RedisServerProcess server)
         {
             var client = new MicrosoftClient(new RedisCache(Options.Create(new RedisCacheOptions { Configuration = server.Endpoint })));
             await client.GetAsync("bench:connect");

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Heimnetz.Benchmarks.Support;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 
 namespace Heimnetz.Benchmarks.Failover;
 
@@ -45,7 +45,7 @@ internal static class FailoverHarness
 
     private static async Task<FailoverResult> RunOnceAsync(string clientName, string scenario, FailoverSettings settings)
     {
-        await using var server = await RedisServer.StartAsync();
+        await using var server = await RedisServerProcess.StartAsync();
         await using var client = await FailoverClient.CreateAsync(clientName, server);
         var calls = new ConcurrentQueue<(long Start, long End, bool Ok)>();
         using var stop = new CancellationTokenSource();

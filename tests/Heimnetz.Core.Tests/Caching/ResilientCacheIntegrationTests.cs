@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Heimnetz.Caching;
-using Heimnetz.Tests.Support;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Microsoft.Extensions.Caching.Distributed;
 using StackExchange.Redis;
 using static Heimnetz.Tests.Caching.CacheTestSupport;

@@ -1,6 +1,6 @@
 using Heimnetz.Caching;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Heimnetz.Hosting;
-using Heimnetz.Tests.Support;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Testing;

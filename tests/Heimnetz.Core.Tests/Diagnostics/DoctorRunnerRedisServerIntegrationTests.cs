@@ -2,7 +2,7 @@ using Heimnetz.Cli;
 using Heimnetz.Cli.Commands;
 using Heimnetz.Diagnostics;
 using Heimnetz.EnvironmentDetection;
-using Heimnetz.Tests.Support;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Microsoft.Extensions.Configuration;
 
 namespace Heimnetz.Tests.Diagnostics;

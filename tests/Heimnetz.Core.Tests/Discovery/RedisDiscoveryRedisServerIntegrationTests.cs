@@ -1,4 +1,5 @@
 using Heimnetz.Discovery;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Heimnetz.Tests.Support;
 using static Heimnetz.Tests.Discovery.DiscoveryTestSupport;
 

@@ -1,7 +1,7 @@
 using Heimnetz.Caching;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Heimnetz.Hosting;
 using Heimnetz.Tests.Caching;
-using Heimnetz.Tests.Support;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

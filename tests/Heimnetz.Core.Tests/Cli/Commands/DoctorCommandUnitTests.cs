@@ -2,6 +2,7 @@ using System.Text.Json;
 using Heimnetz.Cli;
 using Heimnetz.Cli.Commands;
 using Heimnetz.Diagnostics;
+using Heimnetz.Harness.Fixtures.LocalRedis;
 using Microsoft.Extensions.Configuration;
 
 namespace Heimnetz.Tests.Cli.Commands;
@@ -96,7 +97,7 @@ public sealed class DoctorCommandUnitTests
         using var stderr = new StringWriter();
         // A loopback port nobody listens on, an engine socket that does not exist, and no PATH: every live input is ours.
         var configuration = Configuration(
-            ("HEIMNETZ_REDIS_CANDIDATES", $"127.0.0.1:{Support.RedisServerProcess.FreeLoopbackPort()}"),
+            ("HEIMNETZ_REDIS_CANDIDATES", $"127.0.0.1:{RedisServerProcess.FreeLoopbackPort()}"),
             ("DOCKER_HOST", "unix:///nonexistent/heimnetz-test/docker.sock"),
             ("PATH", string.Empty));
 
