@@ -56,7 +56,7 @@ public static class HtmlReport
         html.Append(Inv, $"<p class=\"muted\">{cells.Count} cells on {string.Join(", ", cells.Select(c => c.Server).Distinct())} · generated {generatedAt:yyyy-MM-dd HH:mm:ss} UTC · ");
         html.Append(string.Join(", ", Enum.GetValues<ScenarioStatus>().Select(status => $"{cells.Count(c => c.Status == status)} {status.ToString().ToLowerInvariant()}")));
         html.Append("</p>");
-        html.Append(Inv, $"<p><span id=\"verdict\" class=\"verdict {(green ? "ok" : "bad")}\">{(green ? "every cell passed and matches its approved matrix" : "something needs attention")}</span> <span id=\"js-summary\" class=\"muted\"></span></p></header>\n");
+        html.Append(Inv, $"<p><span id=\"verdict\" class=\"verdict {(green ? "ok" : "bad")}\">{Verdict(cells, snapshots)}</span> <span id=\"js-summary\" class=\"muted\"></span></p></header>\n");
 
         AppendMatrix(html, cells);
         AppendSnapshots(html, snapshots);
@@ -161,6 +161,19 @@ public static class HtmlReport
         }
 
         html.Append("</section>\n");
+    }
+
+    private static string Verdict(IReadOnlyList<CellResult> cells, IReadOnlyList<SnapshotComparison> snapshots)
+    {
+        var red = cells.Count(cell => !cell.IsGreen);
+        var differing = snapshots.Where(snapshot => !snapshot.Matches).Select(snapshot => snapshot.Server).ToList();
+        return (red, differing.Count) switch
+        {
+            (0, 0) => "every cell passed and matches its approved matrix",
+            (0, _) => $"every cell passed; {string.Join(", ", differing)} differs from its approved matrix",
+            (_, 0) => $"{red} cells violated or failed",
+            _ => $"{red} cells violated or failed; {string.Join(", ", differing)} differs from its approved matrix",
+        };
     }
 
     private static bool SameCandidates(Heimnetz.Probing.ProbeReport report, CellResult first) =>
