@@ -139,6 +139,94 @@ Task("BenchSmoke")
     RunBench("failover", "--smoke", "--out", benchArtifacts.CombineWithFilePath("failover.json").FullPath);
     RunBench("report", "--artifacts", benchArtifacts.FullPath, "--out", benchArtifacts.CombineWithFilePath("benchmarks-smoke.md").FullPath, "--command", "./build.sh --target=BenchSmoke");
 });
+// ---- The resolution matrix: every scenario against every server flavour, shardable for a CI job matrix. ----
+//   ./build.sh --target=Matrix                                        all cells, then the merged report
+//   ./build.sh --target=Matrix --server=redis-8.0 --scenario=slow-peer     a selection (comma-separated lists)
+//   ./build.sh --target=Matrix --shard=2/3                            one CI shard: cells only
+//   ./build.sh --target=MatrixReport                                  merge whatever cell files are present
+// The harness does the work (harness/Scenarios: 'cells' and 'report'); this block only wires it up.
+var matrixServers = Argument("server", "");
+var matrixScenarios = Argument("scenario", "");
+var matrixShard = Argument("shard", "");
+var matrixArtifacts = artifacts.Combine("matrix");
+var matrixCells = matrixArtifacts.Combine("cells");
+var harnessProject = "./harness/Scenarios/Heimnetz.Harness.Scenarios.csproj";
+
+int RunHarness(string arguments)
+{
+    var settings = new ProcessSettings
+    {
+        Arguments = $"run --project {harnessProject} -c {configuration} --no-build -- {arguments}",
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            // Ryuk needs a registry image; the harness labels and removes its own resources.
+            ["TESTCONTAINERS_RYUK_DISABLED"] = EnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED") ?? "true",
+        },
+    };
+    return StartProcess("dotnet", settings);
+}
+
+Task("Probe")
+    .Description("Publishes the probe once (self-contained, linux-x64) and hands it to the harness via HEIMNETZ_PROBE_BINARY.")
+    .Does(() =>
+{
+    var output = artifacts.Combine("probe/linux-x64");
+    DotNetPublish("./src/Heimnetz.Cli/Heimnetz.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = "linux-x64",
+        SelfContained = true,
+        PublishSingleFile = true,
+        OutputDirectory = output,
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("EnableCompressionInSingleFile", "true")
+            .WithProperty("DebugType", "none"),
+    });
+    System.Environment.SetEnvironmentVariable("HEIMNETZ_PROBE_BINARY", output.CombineWithFilePath("heimnetz").FullPath);
+});
+
+Task("MatrixHarness")
+    .Description("Builds the scenario harness once, so each harness call starts without a build.")
+    .Does(() => DotNetBuild(harnessProject, new DotNetBuildSettings { Configuration = configuration }));
+
+Task("Matrix")
+    .Description("Runs the selected (--server, --scenario, --shard) cells into artifacts/matrix/cells; unsharded, also the report.")
+    .IsDependentOn("Images")
+    .IsDependentOn("Probe")
+    .IsDependentOn("MatrixHarness")
+    .Does(() =>
+{
+    var sharded = !string.IsNullOrEmpty(matrixShard);
+    if (!sharded)
+    {
+        // A whole run starts clean, so the report holds this run's cells only.
+        CleanDirectory(matrixCells);
+    }
+
+    var selection = $"--out \"{matrixCells}\"";
+    selection += string.IsNullOrEmpty(matrixServers) ? "" : $" --server {matrixServers}";
+    selection += string.IsNullOrEmpty(matrixScenarios) ? "" : $" --scenario {matrixScenarios}";
+    selection += sharded ? $" --shard {matrixShard}" : "";
+    var cellsExit = RunHarness($"cells {selection}");
+    var reportExit = sharded ? 0 : RunHarness($"report --cells \"{matrixCells}\" --out \"{matrixArtifacts}\"");
+    if (cellsExit != 0 || reportExit != 0)
+    {
+        throw new CakeException($"The matrix is red: cells exit {cellsExit}, report exit {reportExit} (see the summary above and {matrixArtifacts}/report.html).");
+    }
+});
+
+Task("MatrixReport")
+    .Description("Merges every cell file under artifacts/matrix/cells into matrix.md, matrix.json, timings.json and report.html.")
+    .IsDependentOn("MatrixHarness")
+    .Does(() =>
+{
+    var exitCode = RunHarness($"report --cells \"{matrixCells}\" --out \"{matrixArtifacts}\"");
+    if (exitCode != 0)
+    {
+        throw new CakeException($"The matrix is red (report exit {exitCode}); see {matrixArtifacts}/report.html.");
+    }
+});
+// ---- end of the matrix block ----
 
 RunTarget(target);
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the programs the tests run for real (not mocks): redis-server for the LocalRedis tests.
+# Installs the programs the tests run for real (not mocks): redis-server for the LocalRedis tests, and chromium, the
+# headless browser that renders the matrix report in the Browser tests.
 # Idempotent: does nothing when everything is there.
 set -euo pipefail
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "test tools: all present"

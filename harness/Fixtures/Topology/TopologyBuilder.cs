@@ -13,6 +13,8 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
 {
     private readonly List<INetwork> networks = [];
     private readonly List<TopologyNode> nodes = [];
+    private readonly List<NetworkSketch> networkSketches = [];
+    private readonly List<NodeSketch> nodeSketches = [];
 
     public string Name { get; } = name;
 
@@ -35,18 +37,33 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
 
         var network = builder.Build();
         networks.Add(network);
+        networkSketches.Add(new NetworkSketch(role, isInternal));
         await network.CreateAsync(cancellationToken).ConfigureAwait(false);
         return network;
     }
 
-    public Task<RedisNode> AddRedisAsync(string role, RedisNodeSpec spec, CancellationToken cancellationToken = default) =>
-        StartAsync(RedisNode.Create(role, spec), cancellationToken);
+    public Task<RedisNode> AddRedisAsync(string role, RedisNodeSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Sketch(role, "redis", spec.Attachment, spec.HostPort);
+        return StartAsync(RedisNode.Create(role, spec), cancellationToken);
+    }
 
-    public async Task<ProbeNode> AddProbeAsync(string role, ProbeNodeSpec spec, CancellationToken cancellationToken = default) =>
-        await StartAsync(await ProbeNode.CreateAsync(role, spec, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    public async Task<ProbeNode> AddProbeAsync(string role, ProbeNodeSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Sketch(role, "app", spec.Attachment, hostPort: null);
+        return await StartAsync(await ProbeNode.CreateAsync(role, spec, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task<SquatterNode> AddSquatterAsync(string role, SquatterKind kind, Attachment attachment, int port = 6379, int? hostPort = null, CancellationToken cancellationToken = default) =>
-        StartAsync(SquatterNode.Create(role, kind, attachment, port, hostPort), cancellationToken);
+    public Task<SquatterNode> AddSquatterAsync(string role, SquatterKind kind, Attachment attachment, int port = 6379, int? hostPort = null, CancellationToken cancellationToken = default)
+    {
+        Sketch(role, "squatter", attachment, hostPort);
+        return StartAsync(SquatterNode.Create(role, kind, attachment, port, hostPort), cancellationToken);
+    }
+
+    /// <summary>The networks and nodes so far, by role, for a report to draw.</summary>
+    public TopologySketch Sketch() => new(networkSketches.ToList(), nodeSketches.ToList());
 
     /// <summary>Every node's output, for the report of a failed scenario.</summary>
     public async Task<string> CollectLogsAsync()
@@ -76,6 +93,16 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
         {
             await networks[i].DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private void Sketch(string role, string kind, Attachment attachment, int? hostPort)
+    {
+        var (wiring, aliases) = attachment switch
+        {
+            Attachment.Network network => (networks.IndexOf(network.Value) is var index and >= 0 ? networkSketches[index].Role : network.Value.Name, network.Aliases),
+            _ => (attachment.Describe(), (IReadOnlyList<string>)[]),
+        };
+        nodeSketches.Add(new NodeSketch(role, kind, wiring, aliases, hostPort));
     }
 
     // The node is tracked before it starts, so a failed start is still cleaned up (and its logs collected).

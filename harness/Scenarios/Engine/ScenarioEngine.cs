@@ -53,7 +53,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
         await using (topology.ConfigureAwait(false))
         {
             var context = new ScenarioContext(scenario.Name, server, topology);
-            var result = await ObserveAsync(scenario, server, context, clock, cancellationToken).ConfigureAwait(false);
+            var result = await ObserveAsync(scenario, server, context, clock, cancellationToken).ConfigureAwait(false) with { Topology = topology.Sketch() };
             return keep ? result with { KeptContainers = topology.Nodes.Select(node => (node.Role, node.Container.Id)).ToList() } : result;
         }
     }

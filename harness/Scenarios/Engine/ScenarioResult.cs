@@ -1,3 +1,4 @@
+using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Model;
 
 namespace Heimnetz.Harness.Scenarios.Engine;
@@ -20,6 +21,9 @@ public sealed record ScenarioResult(Scenario Scenario, string Server, ScenarioSt
 
     /// <summary>For <see cref="ScenarioStatus.Skipped"/>: why it could not run here.</summary>
     public string? SkipReason { get; init; }
+
+    /// <summary>The networks and nodes the scenario built, by role, for the report's drawing.</summary>
+    public TopologySketch Topology { get; init; } = TopologySketch.Empty;
 
     /// <summary>For a run with <c>--keep</c>: the containers left up, as (role, container id).</summary>
     public IReadOnlyList<(string Role, string ContainerId)> KeptContainers { get; init; } = [];

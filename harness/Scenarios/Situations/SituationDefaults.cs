@@ -8,7 +8,7 @@ namespace Heimnetz.Harness.Scenarios.Situations;
 internal static class SituationDefaults
 {
     /// <summary>Discovery's own budget is 1 s; the slack absorbs a loaded 2-core machine, while a hang still fails.</summary>
-    public static readonly TimeSpan DiscoveryBudget = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan DiscoveryBudget = TimeSpan.FromSeconds(3);
 
     /// <summary>A fresh password per run, registered as a secret so no output may contain it.</summary>
     public static string NewPassword(ScenarioContext context) =>

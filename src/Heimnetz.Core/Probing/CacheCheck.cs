@@ -10,8 +10,8 @@ namespace Heimnetz.Probing;
 /// </summary>
 public static class CacheCheck
 {
-    /// <summary>How long the cache may take to connect before the probe reports memory mode.</summary>
-    public static readonly TimeSpan ConnectBudget = TimeSpan.FromSeconds(2);
+    /// <summary>How long the cache may take to connect to a Redis that already answered PING before the probe reports memory mode; generous, since only a starved machine needs it.</summary>
+    public static readonly TimeSpan ConnectBudget = TimeSpan.FromSeconds(5);
 
     /// <summary>Checks the cache on <paramref name="location"/>; memory mode, with the reason, when there is none or it fails.</summary>
     public static async Task<CacheSection> RunAsync(RedisLocation? location, CancellationToken cancellationToken = default)

@@ -1,10 +1,14 @@
 using Heimnetz.Harness.Fixtures.Engine;
 using Heimnetz.Harness.Fixtures.Snapshots;
 using Heimnetz.Harness.Scenarios.Matrix;
+using Heimnetz.Harness.Scenarios.Reports;
 
 namespace Heimnetz.Scenarios.Tests.Matrix;
 
-/// <summary>The whole resolution behaviour in one snapshot: a changed row is a changed behaviour, reviewed like code.</summary>
+/// <summary>
+/// The whole resolution behaviour in one snapshot: a changed row is a changed behaviour, reviewed like code. The approved
+/// file is the one the Cake Matrix target compares with (harness/Scenarios/Approved), so a change is approved once.
+/// </summary>
 [TestFixture]
 [Category(DockerRequirement.Category)]
 public sealed class ResolutionMatrixTests
@@ -14,6 +18,6 @@ public sealed class ResolutionMatrixTests
     {
         var rows = ResolutionMatrix.Rows(await MatrixRun.ResultsAsync());
 
-        await Verifier.Verify(ResolutionMatrix.ToMarkdown(rows), "md");
+        await new SnapshotVerifier(SnapshotSettings.FromEnvironment()).VerifyAsync(ApprovedMatrix.For(MatrixRun.Server.Name), ResolutionMatrix.ToMarkdown(rows));
     }
 }

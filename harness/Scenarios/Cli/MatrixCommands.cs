@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Heimnetz.Harness.Fixtures;
+using Heimnetz.Harness.Fixtures.Snapshots;
+using Heimnetz.Harness.Scenarios.Cells;
+using Heimnetz.Harness.Scenarios.Reports;
+using Spectre.Console;
+
+namespace Heimnetz.Harness.Scenarios.Cli;
+
+/// <summary>
+/// The commands behind the Cake Matrix target: <c>cells</c> runs a selection (or a shard) of cells into cell files,
+/// <c>report</c> merges whatever cell files are present into the matrix outputs and compares them with the approved ones.
+/// </summary>
+internal static class MatrixCommands
+{
+    private static string DefaultCells => Path.Combine(RepositoryRoot.Path, "artifacts", "matrix", "cells");
+
+    public static Command Cells()
+    {
+        var servers = new Option<string>("--server") { Description = "Comma-separated server flavours (default: all of redis-7.0, redis-8.0, valkey-8.1)." };
+        var scenarios = new Option<string>("--scenario") { Description = "Comma-separated scenario names (default: all; see 'list')." };
+        var shard = new Option<string>("--shard") { Description = "Run only shard i of n (e.g. 1/3) of the sorted cells, round-robin." };
+        var output = new Option<string>("--out") { Description = "Where to write cells/<server>/<scenario>.json.", DefaultValueFactory = _ => DefaultCells };
+        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, output };
+        command.SetAction(async (parse, token) =>
+        {
+            var selection = CellSelection.Parse(parse.GetValue(servers), parse.GetValue(scenarios), parse.GetValue(shard), Catalog.All);
+            var cells = selection.Cells();
+            var console = AnsiConsole.Console;
+            if (cells.Count == 0)
+            {
+                console.MarkupLine($"[yellow]shard {selection.Shard} of {selection.AllCells().Count} cells is empty; nothing to run[/]");
+                return 0;
+            }
+
+            var runner = new CellRunner();
+            new TerminalView(console).Attach(runner, cells.Count);
+            var results = await runner.RunAsync(cells, token).ConfigureAwait(false);
+            var directory = parse.GetValue(output)!;
+            var written = results.Select(CellResult.From).ToList();
+            foreach (var cell in written)
+            {
+                await CellStore.WriteAsync(directory, cell, token).ConfigureAwait(false);
+            }
+
+            console.MarkupLine($"wrote {written.Count} cell files under {Markup.Escape(directory)}");
+            return written.All(cell => cell.IsGreen) ? 0 : 1;
+        });
+        return command;
+    }
+
+    public static Command Report()
+    {
+        var input = new Option<string>("--cells") { Description = "The folder of cell files to merge (any depth).", DefaultValueFactory = _ => DefaultCells };
+        var output = new Option<string>("--out") { Description = "Where to write matrix.md, matrix.json, timings.json and report.html.", DefaultValueFactory = _ => Path.Combine(RepositoryRoot.Path, "artifacts", "matrix") };
+        var approved = new Option<string>("--approved") { Description = "The folder of approved matrices (default: harness/Scenarios/Approved)." };
+        var command = new Command("report", "Merge cell files into the matrix, compare each flavour with its approved matrix, and write the report.") { input, output, approved };
+        command.SetAction(async (parse, token) =>
+        {
+            var cells = await CellStore.ReadAllAsync(parse.GetValue(input)!, token).ConfigureAwait(false);
+            var console = AnsiConsole.Console;
+            if (cells.Count == 0)
+            {
+                console.MarkupLine($"[red]no cell files under {Markup.Escape(parse.GetValue(input)!)}; run 'cells' first[/]");
+                return 1;
+            }
+
+            var directory = parse.GetValue(output)!;
+            var outcome = await new MatrixReport(SnapshotSettings.FromEnvironment(), parse.GetValue(approved))
+                .WriteAsync(cells, directory, TimeProvider.System.GetUtcNow(), token).ConfigureAwait(false);
+            new TerminalView(console).Summary(outcome);
+            console.MarkupLine($"report: {Markup.Escape(Path.Combine(directory, "report.html"))}");
+            return outcome.IsGreen ? 0 : 1;
+        });
+        return command;
+    }
+}
