@@ -25,7 +25,13 @@ internal sealed class CacheMetrics : IDisposable
 
     public void Failover() => failovers.Add(1);
 
-    public void FallbackHit(string operation) => fallbackHits.Add(1, new KeyValuePair<string, object?>("op", operation));
+    public void FallbackHit(string operation)
+    {
+        if (fallbackHits.Enabled)
+        {
+            fallbackHits.Add(1, new KeyValuePair<string, object?>("op", operation));
+        }
+    }
 
     /// <summary>A start timestamp for <see cref="Duration"/>, or 0 when nobody listens to the histogram (saves a clock read per call).</summary>
     public long Start(TimeProvider timeProvider) => duration.Enabled ? timeProvider.GetTimestamp() : 0;

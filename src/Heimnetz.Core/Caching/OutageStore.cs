@@ -17,15 +17,16 @@ internal sealed class OutageStore : IDisposable
 {
     private readonly TimeProvider timeProvider;
 #pragma warning disable CS0618 // MemoryCache still takes its clock as ISystemClock; TimeProvider is what we inject everywhere else.
-    private readonly TimeProviderClock clock;
+    private readonly TimeProviderClock? clock;
 #pragma warning restore CS0618
     private Generation current;
 
     public OutageStore(TimeProvider timeProvider)
     {
         this.timeProvider = timeProvider;
+        // On the system clock MemoryCache reads the same time itself, without two interface calls per lookup.
 #pragma warning disable CS0618
-        clock = new TimeProviderClock(timeProvider);
+        clock = timeProvider == TimeProvider.System ? null : new TimeProviderClock(timeProvider);
 #pragma warning restore CS0618
         current = new Generation(0, clock);
     }
@@ -98,7 +99,7 @@ internal sealed class OutageStore : IDisposable
         private readonly ConcurrentDictionary<string, bool> touched = new(StringComparer.Ordinal);
 
 #pragma warning disable CS0618
-        public Generation(long number, TimeProviderClock clock)
+        public Generation(long number, TimeProviderClock? clock)
 #pragma warning restore CS0618
         {
             Number = number;

@@ -178,11 +178,36 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         var now = timeProvider.GetUtcNow();
         var absolute = ExpirationMath.Absolute(options, now);
         var ttl = ExpirationMath.FirstTimeToLive(absolute, options.SlidingExpiration, now);
-        await RunAsync(SetOperation, write: true, db => RedisEntryStore.SetAsync(db, key, value, absolute, options.SlidingExpiration, ttl), () =>
+        token.ThrowIfCancellationRequested();
+
+        // Written out rather than through RunAsync: no closure, delegates or second state machine on the hot path.
+        var started = metrics.Start(timeProvider);
+        var current = link;
+        if (current is not null)
         {
-            memory.Set(key, value, options);
-            return RedisResult.Create(1);
-        }, token).ConfigureAwait(false);
+            Task? call = null;
+            try
+            {
+                call = RedisEntryStore.SetAsync(current.Database, key, value, absolute, options.SlidingExpiration, ttl);
+                await call.WaitAsync(this.options.OperationTimeout, timeProvider, token).ConfigureAwait(false);
+                OnRedisSuccess();
+                metrics.Duration(timeProvider, started, CacheMode.Redis, SetOperation);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                Observe(call);
+                throw;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                Observe(call);
+                OnRedisFailure(current, SetOperation, exception, write: true);
+            }
+        }
+
+        memory.Set(key, value, options);
+        ServedFromMemory(SetOperation, started);
     }
 
     /// <inheritdoc />
