@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Heimnetz.Caching;
@@ -26,16 +25,29 @@ internal sealed class CacheMetrics : IDisposable
 
     public void Failover() => failovers.Add(1);
 
-    public void FallbackHit(string operation) => fallbackHits.Add(1, new KeyValuePair<string, object?>("op", operation));
-
-    public void Duration(TimeSpan elapsed, CacheMode servedBy, string operation)
+    public void FallbackHit(string operation)
     {
-        var tags = new TagList
+        if (fallbackHits.Enabled)
         {
-            { "mode", servedBy == CacheMode.Redis ? "redis" : "memory" },
-            { "op", operation },
-        };
-        duration.Record(elapsed.TotalMilliseconds, tags);
+            fallbackHits.Add(1, new KeyValuePair<string, object?>("op", operation));
+        }
+    }
+
+    /// <summary>A start timestamp for <see cref="Duration"/>, or 0 when nobody listens to the histogram (saves a clock read per call).</summary>
+    public long Start(TimeProvider timeProvider) => duration.Enabled ? timeProvider.GetTimestamp() : 0;
+
+    public void Duration(TimeProvider timeProvider, long started, CacheMode servedBy, string operation)
+    {
+        // 0: nobody listened when the call started; a listener that came since gets the next call.
+        if (started == 0 || !duration.Enabled)
+        {
+            return;
+        }
+
+        duration.Record(
+            timeProvider.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("mode", servedBy == CacheMode.Redis ? "redis" : "memory"),
+            new KeyValuePair<string, object?>("op", operation));
     }
 
     public void Dispose()

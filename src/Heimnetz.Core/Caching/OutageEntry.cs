@@ -7,8 +7,12 @@ namespace Heimnetz.Caching;
 internal sealed class OutageEntry(byte[] value, DateTimeOffset? absoluteExpiration, TimeSpan? slidingExpiration, DateTimeOffset written)
 {
     private long lastAccessTicks = written.UtcTicks;
+    private Task<byte[]?>? valueTask;
 
     public byte[] Value { get; } = value;
+
+    /// <summary>The value as a completed task, made once per entry so an async read from memory allocates nothing.</summary>
+    public Task<byte[]?> ValueTask => valueTask ??= Task.FromResult<byte[]?>(Value);
 
     public DateTimeOffset? AbsoluteExpiration { get; } = absoluteExpiration;
 

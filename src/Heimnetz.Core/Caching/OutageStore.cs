@@ -5,35 +5,48 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Heimnetz.Caching;
 
 /// <summary>
-/// The memory side of <see cref="ResilientCache"/>: a <see cref="MemoryCache"/> whose entries belong to one outage (a generation).
+/// The memory side of <see cref="ResilientCache"/>: one <see cref="MemoryCache"/> per outage (a generation).
 /// When Redis returns the generation is retired, so nothing written during one outage is ever served after it,
 /// even by a caller that raced the switch; each generation remembers which keys it touched, for write-back.
 /// </summary>
+/// <remarks>
+/// A cache per generation (instead of one cache keyed by generation and key) keeps the plain string key, which
+/// <see cref="MemoryCache"/> looks up on its fast path without boxing a composite key on every call.
+/// </remarks>
 internal sealed class OutageStore : IDisposable
 {
-    private readonly MemoryCache cache;
     private readonly TimeProvider timeProvider;
-    private Generation current = new(0);
+#pragma warning disable CS0618 // MemoryCache still takes its clock as ISystemClock; TimeProvider is what we inject everywhere else.
+    private readonly TimeProviderClock? clock;
+#pragma warning restore CS0618
+    private Generation current;
 
     public OutageStore(TimeProvider timeProvider)
     {
         this.timeProvider = timeProvider;
-#pragma warning disable CS0618 // MemoryCache still takes its clock as ISystemClock; TimeProvider is what we inject everywhere else.
-        cache = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(timeProvider) });
+        // On the system clock MemoryCache reads the same time itself, without two interface calls per lookup.
+#pragma warning disable CS0618
+        clock = timeProvider == TimeProvider.System ? null : new TimeProviderClock(timeProvider);
 #pragma warning restore CS0618
+        current = new Generation(0, clock);
     }
 
     public Generation Current => Volatile.Read(ref current);
 
-    public int Count => cache.Count;
+    public int Count => Current.Entries.Count;
 
     public byte[]? Get(string key) => TryGetEntry(Current, key)?.Value;
 
     public OutageEntry? TryGetEntry(Generation generation, string key)
     {
-        if (cache.TryGetValue(new OutageKey(generation.Number, key), out OutageEntry? entry) && entry is not null)
+        if (generation.Entries.TryGetValue(key, out var value) && value is OutageEntry entry)
         {
-            entry.Touch(timeProvider.GetUtcNow());
+            // Only a sliding entry needs its last access, for write-back's remaining time; the others skip the clock read.
+            if (entry.SlidingExpiration is not null)
+            {
+                entry.Touch(timeProvider.GetUtcNow());
+            }
+
             return entry;
         }
 
@@ -46,7 +59,7 @@ internal sealed class OutageStore : IDisposable
         var absolute = ExpirationMath.Absolute(options, now);
         var entry = new OutageEntry(value, absolute, options.SlidingExpiration, now);
         var generation = Current;
-        cache.Set(new OutageKey(generation.Number, key), entry, new MemoryCacheEntryOptions
+        generation.Entries.Set(key, entry, new MemoryCacheEntryOptions
         {
             AbsoluteExpiration = absolute,
             SlidingExpiration = options.SlidingExpiration,
@@ -57,40 +70,45 @@ internal sealed class OutageStore : IDisposable
     public void Remove(string key)
     {
         var generation = Current;
-        cache.Remove(new OutageKey(generation.Number, key));
+        generation.Entries.Remove(key);
         generation.MarkDirty(key);
     }
 
     /// <summary>Starts a new generation and returns the one that ends; its entries stay readable until <see cref="Drop"/>.</summary>
     public Generation Advance()
     {
-        var next = new Generation(Current.Number + 1);
+        var next = new Generation(Current.Number + 1, clock);
         return Interlocked.Exchange(ref current, next);
     }
 
     /// <summary>Removes every entry of a retired generation.</summary>
-    public int Drop(Generation generation)
+    public static int Drop(Generation generation)
     {
-        var count = 0;
-        foreach (var key in generation.Keys)
-        {
-            cache.Remove(new OutageKey(generation.Number, key));
-            count++;
-        }
+        var count = generation.Keys.Count;
 
+        // Cleared, not disposed: a caller that raced the switch may still write to it, and must not get ObjectDisposedException.
+        generation.Entries.Clear();
         return count;
     }
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose() => Current.Entries.Dispose();
 
-    private readonly record struct OutageKey(long Generation, string Key);
-
-    /// <summary>One outage's keys; "dirty" means written or removed since write-back last looked at it.</summary>
-    internal sealed class Generation(long number)
+    /// <summary>One outage's entries and keys; "dirty" means written or removed since write-back last looked at it.</summary>
+    internal sealed class Generation
     {
         private readonly ConcurrentDictionary<string, bool> touched = new(StringComparer.Ordinal);
 
-        public long Number { get; } = number;
+#pragma warning disable CS0618
+        public Generation(long number, TimeProviderClock? clock)
+#pragma warning restore CS0618
+        {
+            Number = number;
+            Entries = new MemoryCache(new MemoryCacheOptions { Clock = clock });
+        }
+
+        public long Number { get; }
+
+        public MemoryCache Entries { get; }
 
         public ICollection<string> Keys => touched.Keys;
 

@@ -5,8 +5,8 @@ namespace Heimnetz.Caching;
 
 /// <summary>
 /// How an entry lives in Redis: a hash with <c>data</c>, <c>sld</c> (sliding window, ms) and <c>abs</c> (absolute expiry, Unix ms),
-/// plus a key expiry (PEXPIRE) of the time it has left. Reads and refreshes slide the expiry in the same server-side script,
-/// capped by <c>abs</c>, so one round trip serves a sliding read. This is the layout Microsoft's RedisCache uses, in milliseconds.
+/// plus a key expiry (PEXPIRE) of the time it has left. Refreshes and sliding reads slide the expiry in a server-side script,
+/// capped by <c>abs</c>. This is the layout Microsoft's RedisCache uses, in milliseconds.
 /// </summary>
 internal static class RedisEntryStore
 {
@@ -35,11 +35,27 @@ internal static class RedisEntryStore
         return false
         """;
 
-    public static Task<RedisResult> GetAsync(IDatabase database, string key, DateTimeOffset now, bool returnData) =>
-        database.ScriptEvaluateAsync(GetScript, [key], [now.ToUnixTimeMilliseconds(), returnData ? "1" : "0"]);
+    // The fields a read needs, in the order IsSliding and Data expect; one array for every read.
+    private static readonly RedisValue[] EntryFields = ["sld", "abs", "data"];
 
-    public static RedisResult Get(IDatabase database, string key, DateTimeOffset now, bool returnData) =>
-        database.ScriptEvaluate(GetScript, [key], [now.ToUnixTimeMilliseconds(), returnData ? "1" : "0"]);
+    /// <summary>Reads an entry without a script (HMGET); when <see cref="IsSliding"/> says so, the caller slides it with <see cref="SlideAsync"/>.</summary>
+    /// <remarks>Most entries have no sliding window and then this plain read is all a GET costs, server and client side.</remarks>
+    public static Task<RedisValue[]> ReadAsync(IDatabase database, string key) => database.HashGetAsync(key, EntryFields);
+
+    public static bool IsSliding(RedisValue[] fields) => !fields[0].IsNull;
+
+    public static byte[]? Data(RedisValue[] fields) => fields[2].IsNull ? null : (byte[]?)fields[2];
+
+    /// <summary>Slides the expiry of whatever entry the key holds now (capped by its <c>abs</c>), in one script, so it never applies a replaced entry's window.</summary>
+    public static Task<RedisResult> SlideAsync(IDatabase database, string key, DateTimeOffset now) =>
+        database.ScriptEvaluateAsync(GetScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
+
+    public static RedisResult Slide(IDatabase database, string key, DateTimeOffset now) =>
+        database.ScriptEvaluate(GetScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
+
+    /// <summary>Reads and slides in one round trip (the script); the synchronous API has one timeout per round trip, so it keeps to one.</summary>
+    public static byte[]? Get(IDatabase database, string key, DateTimeOffset now) =>
+        Data(database.ScriptEvaluate(GetScript, [key], [now.ToUnixTimeMilliseconds(), "1"]));
 
     public static Task<RedisResult> SetAsync(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
         database.ScriptEvaluateAsync(SetScript, [key], SetArguments(value, absolute, sliding, timeToLive));

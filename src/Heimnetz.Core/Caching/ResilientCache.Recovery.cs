@@ -236,7 +236,7 @@ public sealed partial class ResilientCache
             Log.WriteBackCompleted(logger, returning.Endpoint, total.Written, total.Deleted, total.Failed);
         }
 
-        memory.Drop(generation);
+        OutageStore.Drop(generation);
     }
 
     private string ReturnReason(RedisLink returning)

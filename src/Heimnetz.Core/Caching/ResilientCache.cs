@@ -26,6 +26,8 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     private const string RemoveOperation = "remove";
     private const string RefreshOperation = "refresh";
 
+    private static readonly Task<byte[]?> NoValue = Task.FromResult<byte[]?>(null);
+
     private readonly IRedisLocator locator;
     private readonly HeimnetzCacheOptions options;
     private readonly TimeProvider timeProvider;
@@ -101,22 +103,54 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     public byte[]? Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var now = timeProvider.GetUtcNow();
-        return Run(GetOperation, write: false, db => RedisEntryStore.Data(RedisEntryStore.Get(db, key, now, returnData: true)), () => memory.Get(key));
+        var started = metrics.Start(timeProvider);
+        var current = link;
+        if (current is not null)
+        {
+            try
+            {
+                // The synchronous API waits at most SyncTimeout, which is set to OperationTimeout: one round trip, the script.
+                var data = RedisEntryStore.Get(current.Database, key, timeProvider.GetUtcNow());
+                OnRedisSuccess();
+                metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+                return data;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                OnRedisFailure(current, GetOperation, exception, write: false);
+            }
+        }
+
+        var value = memory.Get(key);
+        ServedFromMemory(GetOperation, started);
+        return value;
     }
 
     /// <inheritdoc />
-    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var now = timeProvider.GetUtcNow();
-        var result = await RunAsync(
-            GetOperation,
-            write: false,
-            async db => RedisEntryStore.Data(await RedisEntryStore.GetAsync(db, key, now, returnData: true).ConfigureAwait(false)),
-            () => memory.Get(key),
-            token).ConfigureAwait(false);
-        return result;
+        if (key is null)
+        {
+            // A faulted task, not a throw, as the async methods always did.
+            return Task.FromException<byte[]?>(new ArgumentNullException(nameof(key)));
+        }
+
+        if (token.IsCancellationRequested)
+        {
+            return Task.FromCanceled<byte[]?>(token);
+        }
+
+        var current = link;
+        if (current is not null)
+        {
+            return GetFromRedisAsync(current, key, token);
+        }
+
+        // Memory mode completes synchronously; the entry keeps its value as a completed task, so this allocates nothing.
+        var started = metrics.Start(timeProvider);
+        var entry = memory.TryGetEntry(memory.Current, key);
+        ServedFromMemory(GetOperation, started);
+        return entry?.ValueTask ?? NoValue;
     }
 
     /// <inheritdoc />
@@ -144,11 +178,36 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         var now = timeProvider.GetUtcNow();
         var absolute = ExpirationMath.Absolute(options, now);
         var ttl = ExpirationMath.FirstTimeToLive(absolute, options.SlidingExpiration, now);
-        await RunAsync(SetOperation, write: true, db => RedisEntryStore.SetAsync(db, key, value, absolute, options.SlidingExpiration, ttl), () =>
+        token.ThrowIfCancellationRequested();
+
+        // Written out rather than through RunAsync: no closure, delegates or second state machine on the hot path.
+        var started = metrics.Start(timeProvider);
+        var current = link;
+        if (current is not null)
         {
-            memory.Set(key, value, options);
-            return RedisResult.Create(1);
-        }, token).ConfigureAwait(false);
+            Task? call = null;
+            try
+            {
+                call = RedisEntryStore.SetAsync(current.Database, key, value, absolute, options.SlidingExpiration, ttl);
+                await call.WaitAsync(this.options.OperationTimeout, timeProvider, token).ConfigureAwait(false);
+                OnRedisSuccess();
+                metrics.Duration(timeProvider, started, CacheMode.Redis, SetOperation);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                Observe(call);
+                throw;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                Observe(call);
+                OnRedisFailure(current, SetOperation, exception, write: true);
+            }
+        }
+
+        memory.Set(key, value, options);
+        ServedFromMemory(SetOperation, started);
     }
 
     /// <inheritdoc />
@@ -156,7 +215,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = timeProvider.GetUtcNow();
-        Run(RefreshOperation, write: false, db => RedisEntryStore.Get(db, key, now, returnData: false), () =>
+        Run(RefreshOperation, write: false, db => RedisEntryStore.Slide(db, key, now), () =>
         {
             memory.Get(key);
             return RedisResult.Create(0);
@@ -168,7 +227,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = timeProvider.GetUtcNow();
-        await RunAsync(RefreshOperation, write: false, db => RedisEntryStore.GetAsync(db, key, now, returnData: false), () =>
+        await RunAsync(RefreshOperation, write: false, db => RedisEntryStore.SlideAsync(db, key, now), () =>
         {
             memory.Get(key);
             return RedisResult.Create(0);
@@ -233,9 +292,58 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         // A synchronous Dispose has to wait for the loop somehow; the loop never needs this thread to finish.
         DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private T Run<T>(string operation, bool write, Func<IDatabase, T> redis, Func<T> fallback)
+    private async Task<byte[]?> GetFromRedisAsync(RedisLink current, string key, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        Task? call = null;
+        try
+        {
+            var read = RedisEntryStore.ReadAsync(current.Database, key);
+            call = read;
+            var fields = await read.WaitAsync(options.OperationTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            if (RedisEntryStore.IsSliding(fields))
+            {
+                // A sliding entry needs a second round trip to slide its expiry; both share one OperationTimeout.
+                var left = options.OperationTimeout - timeProvider.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException();
+                }
+
+                var slide = RedisEntryStore.SlideAsync(current.Database, key, timeProvider.GetUtcNow());
+                call = slide;
+                await slide.WaitAsync(left, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            OnRedisSuccess();
+            metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+            return RedisEntryStore.Data(fields);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Observe(call);
+            throw;
+        }
+        catch (Exception exception) when (exception is not ArgumentException)
+        {
+            Observe(call);
+            OnRedisFailure(current, GetOperation, exception, write: false);
+        }
+
+        var value = memory.Get(key);
+        ServedFromMemory(GetOperation, started);
+        return value;
+    }
+
+    private void ServedFromMemory(string operation, long started)
+    {
+        metrics.FallbackHit(operation);
+        metrics.Duration(timeProvider, started, CacheMode.Memory, operation);
+    }
+
+    private T Run<T>(string operation, bool write, Func<IDatabase, T> redis, Func<T> fallback)
+    {
+        var started = metrics.Start(timeProvider);
         var current = link;
         if (current is not null)
         {
@@ -244,7 +352,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 // The synchronous API waits at most SyncTimeout, which is set to OperationTimeout.
                 var result = redis(current.Database);
                 OnRedisSuccess();
-                metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Redis, operation);
+                metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;
             }
             catch (Exception exception) when (exception is not ArgumentException)
@@ -254,15 +362,14 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         }
 
         var value = fallback();
-        metrics.FallbackHit(operation);
-        metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Memory, operation);
+        ServedFromMemory(operation, started);
         return value;
     }
 
     private async Task<T> RunAsync<T>(string operation, bool write, Func<IDatabase, Task<T>> redis, Func<T> fallback, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var started = timeProvider.GetTimestamp();
+        var started = metrics.Start(timeProvider);
         var current = link;
         if (current is not null)
         {
@@ -272,7 +379,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 call = redis(current.Database);
                 var result = await call.WaitAsync(options.OperationTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
                 OnRedisSuccess();
-                metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Redis, operation);
+                metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -288,8 +395,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         }
 
         var value = fallback();
-        metrics.FallbackHit(operation);
-        metrics.Duration(timeProvider.GetElapsedTime(started), CacheMode.Memory, operation);
+        ServedFromMemory(operation, started);
         return value;
     }
 

@@ -210,6 +210,32 @@ public sealed class ResilientCacheIntegrationTests
     }
 
     [Test]
+    public async Task Get_OnRedis_SlidesOnlySlidingEntriesBothSyncAndAsync()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(new ResilientCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromMilliseconds(500) }));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(server.Endpoint);
+        var db = raw.GetDatabase();
+        await cache.SetAsync("plain", Bytes("p"), NoExpiry);
+        await cache.SetAsync("absolute", Bytes("a"), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(20) });
+        await cache.SetAsync("slides", Bytes("s"), new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        await db.KeyExpireAsync("slides", TimeSpan.FromSeconds(5));
+
+        var plain = Text(await cache.GetAsync("plain"));
+        var absolute = Text(await cache.GetAsync("absolute"));
+        var slid = Text(cache.Get("slides"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((plain, absolute, slid), Is.EqualTo(("p", "a", "s")));
+            Assert.That(await db.KeyTimeToLiveAsync("plain"), Is.Null, "a read gives an entry without expiry none");
+            Assert.That(await db.KeyTimeToLiveAsync("absolute"), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(20)), "a read does not extend an absolute expiry");
+            Assert.That(await db.KeyTimeToLiveAsync("slides"), Is.GreaterThan(TimeSpan.FromMinutes(9)), "the synchronous Get slides the expiry");
+        });
+    }
+
+    [Test]
     public async Task ModeChanged_HandlerThrows_CacheKeepsWorkingAndOtherHandlersSeeTransitions()
     {
         var server = Own(await RedisServerProcess.StartAsync());

@@ -51,6 +51,23 @@ public sealed class ResilientCacheUnitTests
     }
 
     [Test]
+    public async Task GetAsync_NullKeyOrCancelledToken_FaultedOrCancelledTaskInsteadOfThrowing()
+    {
+        await using var cache = new ResilientCache(new SwitchableLocator(null), new HeimnetzCacheOptions(), new FakeTimeProvider());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var nullKey = cache.GetAsync(null!);
+        var cancelledCall = cache.GetAsync("k", cancelled.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(nullKey.IsFaulted && nullKey.Exception!.InnerException is ArgumentNullException, Is.True);
+            Assert.That(cancelledCall.IsCanceled, Is.True);
+        });
+    }
+
+    [Test]
     public async Task Set_InMemoryMode_ValuesAreServedAndRemoveWorks()
     {
         await using var cache = new ResilientCache(new SwitchableLocator(null), new HeimnetzCacheOptions(), new FakeTimeProvider());
