@@ -136,7 +136,7 @@ internal static class BenchmarkReport
         Line(md, "Time per call (median of the iterations, each the mean of many calls) and throughput (calls per second from the");
         Line(md, "mean), against the same `redis-server`. Ratios are against raw StackExchange.Redis: below 1× is faster, for time;");
         Line(md, "above 1× is more, for throughput. Heimnetz and `RedisCache` both store a hash (data plus expiry fields) and read it with");
-        Line(md, "one round trip (Heimnetz: one Lua script that also slides the expiry; `RedisCache`: HMGET); raw SE.Redis stores a plain string.");
+        Line(md, "one round trip (Heimnetz and `RedisCache`: HMGET, plus a second scripted round trip only for sliding entries in Heimnetz); raw SE.Redis stores a plain string.");
         Line(md);
         Line(md, "| op | payload | callers | SE.Redis | Heimnetz | RedisCache | SE.Redis calls/s | Heimnetz calls/s | RedisCache calls/s | allocated B/call (SE.Redis / Heimnetz / RedisCache) |");
         Line(md, "|---|---|---|---|---|---|---|---|---|---|");
