@@ -46,8 +46,9 @@ public abstract class FailoverDrill : Scenario
         await Task.Delay(Outage, cancellationToken).ConfigureAwait(false);
 
         context.Step("restore Redis");
-        await RestoreAsync(redis, cancellationToken).ConfigureAwait(false);
+        // Measured from the restore command: the cache may reconnect before the engine reports the container ready.
         var restoredAt = DateTimeOffset.UtcNow;
+        await RestoreAsync(redis, cancellationToken).ConfigureAwait(false);
 
         context.Step("wait for watch to finish");
         var run = await watch.ConfigureAwait(false);

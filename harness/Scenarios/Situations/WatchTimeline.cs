@@ -39,7 +39,7 @@ internal sealed class WatchTimeline
         return first < 0 ? [] : transitions.Skip(first + 1).ToList();
     }
 
-    /// <summary>Switch and return times relative to the fault and the restore, and latency while in memory mode.</summary>
+    /// <summary>Switch time after the fault, return time after the restore command, and latency while in memory mode.</summary>
     public IReadOnlyDictionary<string, double> Figures(DateTimeOffset faultAt, DateTimeOffset restoredAt)
     {
         var figures = new Dictionary<string, double>();
@@ -55,6 +55,15 @@ internal sealed class WatchTimeline
         }
 
         figures["transitions"] = story.Count;
+        if (story.Count > 0)
+        {
+            // The report charts latency per second from the first transition on (keys p99Ms@<seconds>).
+            foreach (var tick in ticks.Where(t => t.At >= story[0].At))
+            {
+                figures[string.Create(CultureInfo.InvariantCulture, $"p99Ms@{(tick.At - story[0].At).TotalSeconds:0.0}")] = Math.Round(tick.P99, 2);
+            }
+        }
+
         var outage = ticks.Where(t => t.At > faultAt && t.At <= restoredAt.AddSeconds(1)).ToList();
         if (outage.Count > 0)
         {
