@@ -1,79 +1,74 @@
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace Heimnetz.Caching;
 
 /// <summary>
-/// How an entry lives in Redis: a hash with <c>data</c>, <c>sld</c> (sliding window, ms) and <c>abs</c> (absolute expiry, Unix ms),
-/// plus a key expiry (PEXPIRE) of the time it has left. Refreshes and sliding reads slide the expiry in a server-side script,
-/// capped by <c>abs</c>. This is the layout Microsoft's RedisCache uses, in milliseconds.
+/// The commands an entry costs in Redis. An entry is one string in <see cref="RedisEntryFormat"/> with a key expiry of the
+/// time it has left: a write is one <c>SET … PX</c> (atomic: value and expiry never come apart, even between two writers),
+/// a read one <c>GET</c>. Only entries with a sliding window need more: a read or refresh slides their expiry in a
+/// server-side script, capped by the absolute expiry.
 /// </summary>
 internal static class RedisEntryStore
 {
-    // KEYS[1] key; ARGV[1] data, ARGV[2] sliding ms or '', ARGV[3] absolute Unix ms or '', ARGV[4] first TTL ms or ''.
-    private const string SetScript = """
-        redis.call('DEL', KEYS[1])
-        redis.call('HSET', KEYS[1], 'data', ARGV[1])
-        if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'sld', ARGV[2]) end
-        if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'abs', ARGV[3]) end
-        if ARGV[4] ~= '' then redis.call('PEXPIRE', KEYS[1], ARGV[4]) end
-        return 1
-        """;
-
-    // KEYS[1] key; ARGV[1] now Unix ms, ARGV[2] '1' to return the data, '0' to refresh only.
-    private const string GetScript = """
-        local r = redis.call('HMGET', KEYS[1], 'sld', 'abs', 'data')
-        if r[1] then
-          local ttl = tonumber(r[1])
-          if r[2] then
-            local left = tonumber(r[2]) - tonumber(ARGV[1])
+    // KEYS[1] key; ARGV[1] now Unix ms; ARGV[2] '1' to return the value (read and slide in one round trip), '0' to slide only.
+    // It reads the header of whatever entry the key holds now, so it never applies a replaced entry's window.
+    private static readonly string SlideScript = $$"""
+        local v
+        if ARGV[2] == '1' then v = redis.call('GET', KEYS[1]) else v = redis.call('GETRANGE', KEYS[1], 0, {{RedisEntryFormat.MaxHeaderBytes - 1}}) end
+        if not v or v == '' then return false end
+        local sld, abs = string.match(v, '^hn1|(%d*)|(%d*)|')
+        if sld and sld ~= '' then
+          local ttl = tonumber(sld)
+          if abs ~= '' then
+            local left = tonumber(abs) - tonumber(ARGV[1])
             if left < ttl then ttl = left end
           end
           if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
         end
-        if ARGV[2] == '1' then return r[3] end
+        if ARGV[2] == '1' then return v end
         return false
         """;
 
-    // The fields a read needs, in the order IsSliding and Data expect; one array for every read.
-    private static readonly RedisValue[] EntryFields = ["sld", "abs", "data"];
+    /// <summary>Reads an entry with one GET into pooled memory; <see cref="Decode(Lease{byte}?, out bool)"/> copies the data out once.</summary>
+    public static Task<Lease<byte>?> ReadAsync(IDatabase database, string key) => database.StringGetLeaseAsync(key);
 
-    /// <summary>Reads an entry without a script (HMGET); when <see cref="IsSliding"/> says so, the caller slides it with <see cref="SlideAsync"/>.</summary>
-    /// <remarks>Most entries have no sliding window and then this plain read is all a GET costs, server and client side.</remarks>
-    public static Task<RedisValue[]> ReadAsync(IDatabase database, string key) => database.HashGetAsync(key, EntryFields);
-
-    public static bool IsSliding(RedisValue[] fields) => !fields[0].IsNull;
-
-    public static byte[]? Data(RedisValue[] fields) => fields[2].IsNull ? null : (byte[]?)fields[2];
-
-    /// <summary>Slides the expiry of whatever entry the key holds now (capped by its <c>abs</c>), in one script, so it never applies a replaced entry's window.</summary>
-    public static Task<RedisResult> SlideAsync(IDatabase database, string key, DateTimeOffset now) =>
-        database.ScriptEvaluateAsync(GetScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
-
-    public static RedisResult Slide(IDatabase database, string key, DateTimeOffset now) =>
-        database.ScriptEvaluate(GetScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
+    /// <summary>The caller's data from a read (null for a miss or a value this cache did not write), and whether the entry slides.</summary>
+    public static byte[]? Decode(Lease<byte>? value, out bool sliding) =>
+        Decode(value is null ? default : value.Span, value is null, out sliding);
 
     /// <summary>Reads and slides in one round trip (the script); the synchronous API has one timeout per round trip, so it keeps to one.</summary>
-    public static byte[]? Get(IDatabase database, string key, DateTimeOffset now) =>
-        Data(database.ScriptEvaluate(GetScript, [key], [now.ToUnixTimeMilliseconds(), "1"]));
+    public static byte[]? Get(IDatabase database, string key, DateTimeOffset now)
+    {
+        var result = database.ScriptEvaluate(SlideScript, [key], [now.ToUnixTimeMilliseconds(), "1"]);
+        return result.IsNull ? null : Decode((byte[]?)result, isNull: false, out _);
+    }
 
-    public static Task<RedisResult> SetAsync(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
-        database.ScriptEvaluateAsync(SetScript, [key], SetArguments(value, absolute, sliding, timeToLive));
+    /// <summary>Slides the expiry of whatever entry the key holds now (capped by its absolute expiry); nothing for a fixed one.</summary>
+    public static Task<RedisResult> SlideAsync(IDatabase database, string key, DateTimeOffset now) =>
+        database.ScriptEvaluateAsync(SlideScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
 
-    public static RedisResult Set(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
-        database.ScriptEvaluate(SetScript, [key], SetArguments(value, absolute, sliding, timeToLive));
+    public static RedisResult Slide(IDatabase database, string key, DateTimeOffset now) =>
+        database.ScriptEvaluate(SlideScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
 
-    public static byte[]? Data(RedisResult result) => result.IsNull ? null : (byte[]?)result;
+    /// <summary>Writes an entry and its first time to live in one SET; without a time to live SET also clears an older expiry.</summary>
+    public static Task<bool> SetAsync(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
+        database.StringSetAsync(key, RedisEntryFormat.Encode(value, sliding, absolute), Expiry(timeToLive), When.Always);
 
-    private static RedisValue[] SetArguments(byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
-    [
-        value,
-        sliding is { } s ? Milliseconds(s) : string.Empty,
-        absolute is { } a ? a.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : string.Empty,
-        timeToLive is { } t ? Milliseconds(t) : string.Empty,
-    ];
+    public static bool Set(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
+        database.StringSet(key, RedisEntryFormat.Encode(value, sliding, absolute), Expiry(timeToLive), When.Always);
 
-    // Round up, and never 0: PEXPIRE 0 deletes, and an entry with 0.4 ms left is still alive.
-    private static string Milliseconds(TimeSpan span) =>
-        Math.Max(1L, (long)Math.Ceiling(span.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+    private static TimeSpan? Expiry(TimeSpan? timeToLive) =>
+        timeToLive is { } t ? TimeSpan.FromMilliseconds(RedisEntryFormat.Milliseconds(t)) : null;
+
+    private static byte[]? Decode(ReadOnlySpan<byte> value, bool isNull, out bool sliding)
+    {
+        sliding = false;
+        if (isNull || !RedisEntryFormat.TryDecode(value, out var header))
+        {
+            return null;
+        }
+
+        sliding = header.IsSliding;
+        return value[header.DataOffset..].ToArray();
+    }
 }

@@ -155,6 +155,9 @@ public sealed partial class ResilientCache
         }
     }
 
+    private static TimeSpan HeartbeatInterval(TimeSpan operationTimeout) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(operationTimeout.TotalMilliseconds / 5, 5, 1000));
+
     private async Task<ConnectionMultiplexer> ConnectAsync(RedisLocation location, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationOptions
@@ -171,6 +174,9 @@ public sealed partial class ResilientCache
             ConnectTimeout = Milliseconds(options.ConnectTimeout),
             SyncTimeout = Milliseconds(options.OperationTimeout),
             AsyncTimeout = Milliseconds(options.OperationTimeout),
+            // SE.Redis fails overdue async calls on its heartbeat; beating at a fifth of the timeout bounds a call by
+            // OperationTimeout plus a fifth, with no timer per call on the hot path (a timer per call cost more than the call).
+            HeartbeatInterval = HeartbeatInterval(options.OperationTimeout),
             KeepAlive = 1,
             // Calls during an outage fail at once instead of queueing for a connection that may never come back.
             BacklogPolicy = BacklogPolicy.FailFast,

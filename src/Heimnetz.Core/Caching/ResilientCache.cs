@@ -165,7 +165,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         Run(SetOperation, write: true, db => RedisEntryStore.Set(db, key, value, absolute, options.SlidingExpiration, ttl), () =>
         {
             memory.Set(key, value, options);
-            return RedisResult.Create(1);
+            return true;
         });
     }
 
@@ -189,7 +189,9 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             try
             {
                 call = RedisEntryStore.SetAsync(current.Database, key, value, absolute, options.SlidingExpiration, ttl);
-                await call.WaitAsync(this.options.OperationTimeout, timeProvider, token).ConfigureAwait(false);
+                // SE.Redis itself bounds the call by OperationTimeout (its AsyncTimeout); WaitAsync only lets the caller's
+                // token end the wait, and returns the same task, allocating nothing, for a token that cannot cancel.
+                await call.WaitAsync(token).ConfigureAwait(false);
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, SetOperation);
                 return;
@@ -300,8 +302,15 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         {
             var read = RedisEntryStore.ReadAsync(current.Database, key);
             call = read;
-            var fields = await read.WaitAsync(options.OperationTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
-            if (RedisEntryStore.IsSliding(fields))
+            byte[]? data;
+            bool sliding;
+            // Bounded by SE.Redis's AsyncTimeout; see SetAsync.
+            using (var stored = await read.WaitAsync(cancellationToken).ConfigureAwait(false))
+            {
+                data = RedisEntryStore.Decode(stored, out sliding);
+            }
+
+            if (sliding)
             {
                 // A sliding entry needs a second round trip to slide its expiry; both share one OperationTimeout.
                 var left = options.OperationTimeout - timeProvider.GetElapsedTime(started);
@@ -317,7 +326,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
 
             OnRedisSuccess();
             metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
-            return RedisEntryStore.Data(fields);
+            return data;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -377,7 +386,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             try
             {
                 call = redis(current.Database);
-                var result = await call.WaitAsync(options.OperationTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                var result = await call.WaitAsync(cancellationToken).ConfigureAwait(false);
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;

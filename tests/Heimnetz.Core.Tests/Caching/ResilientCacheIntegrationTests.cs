@@ -108,7 +108,7 @@ public sealed class ResilientCacheIntegrationTests
             Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("new"));
             Assert.That(kTtl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(slidingTtl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(30)));
-            Assert.That((long)await db.HashGetAsync("sliding", "sld"), Is.EqualTo(30_000), "the sliding window survives the replay");
+            Assert.That((string?)await db.StringGetAsync("sliding"), Does.StartWith("hn1|30000||"), "the sliding window survives the replay");
             Assert.That(await db.KeyExistsAsync("gone"), Is.False, "a removal during the outage is replayed as a delete");
             Assert.That(cache.Status.Transitions[^1].Reason, Does.Contain("WriteBack wrote 2, deleted 1, failed 0"));
         });
@@ -235,6 +235,54 @@ public sealed class ResilientCacheIntegrationTests
             Assert.That(await db.KeyTimeToLiveAsync("plain"), Is.Null, "a read gives an entry without expiry none");
             Assert.That(await db.KeyTimeToLiveAsync("absolute"), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(20)), "a read does not extend an absolute expiry");
             Assert.That(await db.KeyTimeToLiveAsync("slides"), Is.GreaterThan(TimeSpan.FromMinutes(9)), "the synchronous Get slides the expiry");
+        });
+    }
+
+    [Test]
+    public async Task Set_OnRedis_OneStringWithHeaderAndExpiryAndARewriteWithoutExpiryClearsIt()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(new ResilientCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromMilliseconds(500) }));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(server.Endpoint);
+        var db = raw.GetDatabase();
+
+        await cache.SetAsync("k", Bytes("first"), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30) });
+        var firstType = await db.KeyTypeAsync("k");
+        var firstValue = (string?)await db.StringGetAsync("k");
+        var firstTtl = await db.KeyTimeToLiveAsync("k");
+        await cache.SetAsync("k", Bytes("second"), NoExpiry);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(firstType, Is.EqualTo(RedisType.String));
+            Assert.That(firstValue, Does.Match(@"^hn1\|\|\d{13}\|first$"), "header: no sliding window, the absolute expiry in Unix ms, then the data");
+            Assert.That(firstTtl, Is.Not.Null.And.GreaterThan(TimeSpan.FromSeconds(20)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That((string?)await db.StringGetAsync("k"), Is.EqualTo("hn1|||second"));
+            Assert.That(await db.KeyTimeToLiveAsync("k"), Is.Null, "a rewrite without expiry must not inherit the earlier entry's expiry");
+            Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("second"));
+        });
+    }
+
+    [Test]
+    public async Task Get_KeyHoldsAValueThisCacheDidNotWrite_MissWithoutFailover()
+    {
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(new ResilientCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromMilliseconds(500), FailureThreshold = 1 }));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(server.Endpoint);
+        var db = raw.GetDatabase();
+        await db.StringSetAsync("foreign", "plain text another program wrote");
+        await db.StringSetAsync("garbled", "hn1|12x|3|data");
+
+        var foreign = await cache.GetAsync("foreign");
+        var garbled = await cache.GetAsync("garbled");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((foreign, garbled), Is.EqualTo(((byte[]?)null, (byte[]?)null)), "foreign bytes are never handed to the caller");
+            Assert.That(cache.Mode, Is.EqualTo(CacheMode.Redis), "a foreign value is a miss, not a Redis failure");
+            Assert.That((string?)await db.StringGetAsync("foreign"), Is.EqualTo("plain text another program wrote"), "a read leaves the value alone");
         });
     }
 

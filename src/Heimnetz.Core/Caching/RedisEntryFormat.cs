@@ -1,0 +1,95 @@
+using System.Buffers.Text;
+
+namespace Heimnetz.Caching;
+
+/// <summary>
+/// How an entry's bytes look in Redis: one string, <c>hn1|&lt;sliding ms&gt;|&lt;absolute Unix ms&gt;|</c> followed by the data,
+/// either number empty when the entry has none. One string, not a hash, so that a write is one atomic <c>SET … PX</c> and a
+/// read one <c>GET</c>: the same commands, and the same cost on the server, as a plain string cache.
+/// </summary>
+internal static class RedisEntryFormat
+{
+    /// <summary>The longest header: the prefix, two 19-digit numbers and three separators; scripts read no more than this.</summary>
+    public const int MaxHeaderBytes = 64;
+
+    private const byte Separator = (byte)'|';
+
+    private static ReadOnlySpan<byte> Prefix => "hn1|"u8;
+
+    /// <summary>The header and the data in one array, ready to be sent as one value.</summary>
+    public static byte[] Encode(ReadOnlySpan<byte> data, TimeSpan? sliding, DateTimeOffset? absolute)
+    {
+        Span<byte> header = stackalloc byte[MaxHeaderBytes];
+        Prefix.CopyTo(header);
+        var length = Prefix.Length;
+        length += WriteNumber(header[length..], sliding is { } s ? Milliseconds(s) : null);
+        length += WriteNumber(header[length..], absolute?.ToUnixTimeMilliseconds());
+
+        var value = GC.AllocateUninitializedArray<byte>(length + data.Length);
+        header[..length].CopyTo(value);
+        data.CopyTo(value.AsSpan(length));
+        return value;
+    }
+
+    /// <summary>
+    /// Splits a stored value into its header and data; false for a value this cache did not write (another program's key,
+    /// or a garbled one), which a read then treats as a miss instead of handing foreign bytes to the caller.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> value, out RedisEntryHeader header)
+    {
+        header = default;
+        if (!value.StartsWith(Prefix))
+        {
+            return false;
+        }
+
+        var offset = Prefix.Length;
+        if (!TryReadNumber(value, ref offset, out var sliding) || !TryReadNumber(value, ref offset, out var absolute))
+        {
+            return false;
+        }
+
+        header = new RedisEntryHeader(offset, sliding, absolute);
+        return true;
+    }
+
+    /// <summary>A time span in whole milliseconds, rounded up and never 0: PEXPIRE 0 deletes, and an entry with 0.4 ms left is still alive.</summary>
+    public static long Milliseconds(TimeSpan span) => Math.Max(1L, (long)Math.Ceiling(span.TotalMilliseconds));
+
+    private static int WriteNumber(Span<byte> destination, long? number)
+    {
+        var written = 0;
+        if (number is { } n && !Utf8Formatter.TryFormat(n, destination, out written))
+        {
+            // Cannot happen: MaxHeaderBytes has room for two 64-bit numbers.
+            throw new InvalidOperationException("The entry header has no room for " + n + ".");
+        }
+
+        destination[written] = Separator;
+        return written + 1;
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<byte> value, ref int offset, out long? number)
+    {
+        number = null;
+        var end = value[offset..].IndexOf(Separator);
+        if (end < 0 || end > 19)
+        {
+            return false;
+        }
+
+        var digits = value.Slice(offset, end);
+        if (!digits.IsEmpty)
+        {
+            if (!Utf8Parser.TryParse(digits, out long parsed, out var consumed) || consumed != digits.Length || parsed < 0)
+            {
+                return false;
+            }
+
+            number = parsed;
+        }
+
+        offset += end + 1;
+        return true;
+    }
+}
