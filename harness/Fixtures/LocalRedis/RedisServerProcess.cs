@@ -41,6 +41,17 @@ public sealed partial class RedisServerProcess : IAsyncDisposable
     public static Task<RedisServerProcess> StartAsync(params string[] extraArguments) =>
         StartOnPortAsync(FreeLoopbackPort(), extraArguments);
 
+    /// <summary>
+    /// Starts a TLS-only server (no plain port) on a free loopback port; <see cref="Port"/> is its TLS port. The arguments
+    /// come after the defaults, so redis-server's last-one-wins replaces the plain <c>--port</c>.
+    /// </summary>
+    public static Task<RedisServerProcess> StartTlsAsync(RedisTlsFiles tls, params string[] extraArguments)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        var port = FreeLoopbackPort();
+        return StartOnPortAsync(port, [.. tls.ServerArguments(port), .. extraArguments]);
+    }
+
     /// <summary>Starts a server on a given port, e.g. to bring a stopped one back where it was.</summary>
     public static async Task<RedisServerProcess> StartOnPortAsync(int port, params string[] extraArguments) =>
         new(await SpawnAsync(port, extraArguments).ConfigureAwait(false), port, extraArguments);

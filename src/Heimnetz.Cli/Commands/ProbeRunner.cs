@@ -22,7 +22,7 @@ internal static class ProbeRunner
 
         var found = await new RedisDiscovery(setup.Configuration.Timeouts).DiscoverAsync(setup.Candidates(), DiscoveryMode.Complete, cancellationToken).ConfigureAwait(false);
         var chosen = found.Chosen is { } result
-            ? new RedisLocation(result.Candidate.Endpoint, result.Candidate.Credentials, result.Candidate.UseTls, result.Server?.RunId)
+            ? RedisLocation.Of(result.Candidate, result.Server?.RunId)
             : null;
         var cache = await CacheCheck.RunAsync(chosen, cancellationToken).ConfigureAwait(false);
         return new ProbeReport(ProbeReport.CurrentSchema, environment, found.ToSection(), cache);

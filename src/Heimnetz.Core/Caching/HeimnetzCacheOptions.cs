@@ -11,7 +11,10 @@ public sealed class HeimnetzCacheOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Password { get; set; }
 
-    /// <summary>Whether to use TLS to <see cref="Endpoint"/>.</summary>
+    /// <summary>
+    /// Whether to use TLS to <see cref="Endpoint"/>; a server signed by a private CA is trusted through
+    /// <c>HEIMNETZ_REDIS_TLS_CA</c> / <c>Heimnetz:Redis:TlsCaFile</c> in the app configuration.
+    /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool UseTls { get; set; }
 

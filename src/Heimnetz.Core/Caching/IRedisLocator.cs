@@ -13,4 +13,15 @@ public interface IRedisLocator
 }
 
 /// <summary>A located Redis: where it is, how to log in, and which server instance answered (its <c>run_id</c>).</summary>
-public sealed record RedisLocation(RedisEndpoint Endpoint, RedisCredentials? Credentials, bool UseTls = false, string? RunId = null);
+public sealed record RedisLocation(RedisEndpoint Endpoint, RedisCredentials? Credentials, bool UseTls = false, string? RunId = null)
+{
+    /// <summary>Trust for a TLS server signed by a private CA; null means the machine's trust store.</summary>
+    public RedisTlsTrust? TlsTrust { get; init; }
+
+    /// <summary>Where a discovered candidate is, with its credentials, TLS settings and the run_id it answered with.</summary>
+    public static RedisLocation Of(RedisCandidate candidate, string? runId)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return new RedisLocation(candidate.Endpoint, candidate.Credentials, candidate.UseTls, runId) { TlsTrust = candidate.TlsTrust };
+    }
+}

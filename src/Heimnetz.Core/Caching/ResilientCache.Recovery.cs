@@ -184,6 +184,12 @@ public sealed partial class ResilientCache
             CommandMap = CommandMap.Create(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" }, available: false),
         };
 
+        if (location.UseTls && location.TlsTrust is { } trust)
+        {
+            // The same check as discovery's probe: the configured CA only, never the machine's trust store.
+            configuration.CertificateValidation += trust.Validate;
+        }
+
         var connecting = ConnectionMultiplexer.ConnectAsync(configuration);
         ConnectionMultiplexer multiplexer;
         try
@@ -342,6 +348,7 @@ public sealed partial class ResilientCache
     {
         RecoveryException recoveryFailure => recoveryFailure.Message,
         TimeoutException => $"Redis did not answer PING and INFO within {options.ConnectTimeout.TotalMilliseconds:0} ms",
+        RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure } => "authentication failed: a TLS certificate that is not trusted, or a rejected password",
         RedisConnectionException connection => $"connection {connection.FailureType}",
         RedisServerException => "Redis answered with an error (e.g. NOAUTH, LOADING)",
         _ => exception.GetType().Name,

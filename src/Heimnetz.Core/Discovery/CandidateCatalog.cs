@@ -35,6 +35,7 @@ public static class CandidateCatalog
             {
                 Priority = result.Count,
                 Credentials = candidate.Credentials ?? configuration.FallbackCredentials,
+                TlsTrust = candidate.TlsTrust ?? configuration.TlsTrust,
             });
         }
 

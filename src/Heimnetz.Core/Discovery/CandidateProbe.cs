@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Heimnetz.Discovery.Resp;
 
 namespace Heimnetz.Discovery;
@@ -17,6 +18,16 @@ internal sealed class CandidateProbe
 {
     private static readonly byte[] Ping = RespCommand.Encode("PING");
     private static readonly byte[] InfoServer = RespCommand.Encode("INFO", "server");
+    /// <summary>How every TLS failure's detail starts, so doctor can tell them from other unreachable peers.</summary>
+    internal const string TlsPrefix = "TLS: ";
+
+    private const string TlsPhase = "TLS handshake";
+    private const string UseRedis = "use redis:// (not rediss://) for a plain port";
+    /// <summary>The hint on a plain connection that a TLS-only port would drop the same way.</summary>
+    internal const string TlsOnlyPortHint = "a TLS-only port does this";
+
+    private const string UseRediss = "use rediss:// for it";
+
     private static readonly string[] AuthErrorCodes = ["NOAUTH", "NOPERM", "WRONGPASS"];
 
     private readonly DiscoveryTimeouts timeouts;
@@ -128,15 +139,29 @@ internal sealed class CandidateProbe
         var network = new NetworkStream(socket, ownsSocket: false);
         Stream stream = network;
         RespReader? reader = null;
+        FirstBytesStream? tlsTransport = null;
+        string? certificateProblem = null;
         var phase = "PING";
         try
         {
             if (candidate.UseTls)
             {
-                phase = "TLS handshake";
-                var tls = new SslStream(network, leaveInnerStreamOpen: false);
+                phase = TlsPhase;
+                tlsTransport = new FirstBytesStream(network);
+                var tls = new SslStream(tlsTransport, leaveInnerStreamOpen: false);
                 stream = tls;
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = candidate.Endpoint.Host }, scope.Token).ConfigureAwait(false);
+                var options = new SslClientAuthenticationOptions
+                {
+                    TargetHost = candidate.Endpoint.Host,
+                    RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                    {
+                        certificateProblem = CertificateProblem(candidate.TlsTrust, certificate, chain, errors);
+                        return certificateProblem is null;
+                    },
+                };
+
+                // Credentials go out only after this succeeds: AUTH is never sent to a server we could not verify.
+                await tls.AuthenticateAsClientAsync(options, scope.Token).ConfigureAwait(false);
                 phase = "PING";
             }
 
@@ -187,8 +212,17 @@ internal sealed class CandidateProbe
 
             return new Finding(ProbeOutcome.Ready, $"{greeting}; INFO server answered {Describe(info)}, identity unknown");
         }
+        catch (Exception error) when (phase == TlsPhase && error is AuthenticationException or IOException)
+        {
+            return new Finding(ProbeOutcome.Unreachable, TlsFailure(error, certificateProblem, tlsTransport!));
+        }
         catch (RespProtocolException error) when (error.IsEndOfStream)
         {
+            if (!candidate.UseTls && phase == "PING" && reader is { BytesReceived: 0 })
+            {
+                return new Finding(ProbeOutcome.NotRedis, $"closed the connection without answering PING; {TlsOnlyPortHint}: {UseRediss}");
+            }
+
             return phase == "AUTH"
                 ? new Finding(ProbeOutcome.AuthFailed, "closed the connection after AUTH")
                 : reader is { BytesReceived: > 0 }
@@ -199,26 +233,73 @@ internal sealed class CandidateProbe
         {
             return new Finding(ProbeOutcome.NotRedis, $"answered '{reader?.FirstLine}' ({error.Message})");
         }
+        catch (OperationCanceledException) when (scope.TimedOut && phase == TlsPhase)
+        {
+            return new Finding(ProbeOutcome.Timeout, $"{TlsPrefix}no reply to the TLS handshake within {Milliseconds(timeouts.HandshakeTimeout)}; a plain (non-TLS) Redis port waits silently: {UseRedis}");
+        }
         catch (OperationCanceledException)
         {
             return scope.TimedOut
                 ? new Finding(ProbeOutcome.Timeout, $"no complete reply to {phase} within {Milliseconds(timeouts.HandshakeTimeout)}")
                 : new Finding(ProbeOutcome.Timeout, $"stopped while waiting for the reply to {phase}", Stopped: true);
         }
-        catch (AuthenticationException error)
-        {
-            return new Finding(ProbeOutcome.Unreachable, $"TLS handshake failed: {error.Message}");
-        }
         catch (IOException error)
         {
             var code = (error.InnerException as SocketException)?.SocketErrorCode.ToString() ?? error.GetType().Name;
-            return new Finding(ProbeOutcome.Unreachable, $"connection failed during {phase} ({code})");
+            var hint = !candidate.UseTls && phase == "PING" && reader is { BytesReceived: 0 } ? $"; {TlsOnlyPortHint}: {UseRediss}" : string.Empty;
+            return new Finding(ProbeOutcome.Unreachable, $"connection failed during {phase} ({code}){hint}");
         }
         finally
         {
             await stream.DisposeAsync().ConfigureAwait(false);
             await network.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Null when the server's certificate is trusted; otherwise why not and what to do, without secrets.</summary>
+    private static string? CertificateProblem(RedisTlsTrust? trust, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (trust is not null)
+        {
+            return trust.Check(certificate, chain, errors) is { } problem
+                ? $"{problem}; check {DiscoveryConfigurationKeys.TlsCaVariable} / {DiscoveryConfigurationKeys.TlsCaFile}"
+                : null;
+        }
+
+        if (errors == SslPolicyErrors.None)
+        {
+            return null;
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return "the server's certificate does not name this host; connect by a name or address it lists";
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            var status = chain?.ChainStatus.Select(item => item.Status.ToString()).Distinct() ?? [];
+            return $"the server's certificate is not trusted ({string.Join(", ", status)}); for a private CA set {DiscoveryConfigurationKeys.TlsCaVariable} to its PEM file";
+        }
+
+        return "the server sent no certificate";
+    }
+
+    private static string TlsFailure(Exception error, string? certificateProblem, FirstBytesStream transport)
+    {
+        if (certificateProblem is not null)
+        {
+            return TlsPrefix + certificateProblem;
+        }
+
+        if (transport.PeerSpokePlainText)
+        {
+            return $"{TlsPrefix}the peer answered '{DetailText.FirstLine(transport.First)}' in plain text, not TLS: {UseRedis}";
+        }
+
+        return transport.First.IsEmpty
+            ? $"{TlsPrefix}the peer closed the connection during the handshake; a plain (non-TLS) Redis port does this: {UseRedis}"
+            : $"{TlsPrefix}handshake failed: {error.Message}";
     }
 
     private static async Task<RespValue> ExchangeAsync(Stream stream, RespReader reader, byte[] command, CancellationToken cancellationToken)

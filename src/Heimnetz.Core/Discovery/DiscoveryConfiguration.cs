@@ -6,7 +6,7 @@ namespace Heimnetz.Discovery;
 
 /// <summary>
 /// Everything discovery takes from configuration, read once and validated once: explicit candidates (highest priority
-/// first), an optional list that replaces the built-in catalog, fallback credentials and timeouts.
+/// first), an optional list that replaces the built-in catalog, fallback credentials, timeouts and TLS trust.
 /// </summary>
 /// <param name="Configured">Candidates from <c>REDIS_URL</c> and connection strings, in priority order, each with its own credentials.</param>
 /// <param name="ReplacementCandidates">Candidates that replace the built-in catalog, or null to use the catalog.</param>
@@ -19,6 +19,9 @@ public sealed record DiscoveryConfiguration(
     DiscoveryTimeouts Timeouts)
 {
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>Trust for <c>rediss://</c> candidates signed by a private CA; null means the machine's trust store.</summary>
+    public RedisTlsTrust? TlsTrust { get; init; }
 
     /// <summary>No configuration: the built-in catalog, no credentials, default timeouts.</summary>
     public static DiscoveryConfiguration Empty { get; } = new([], null, null, DiscoveryTimeouts.Default);
@@ -51,15 +54,32 @@ public sealed record DiscoveryConfiguration(
             ReadDuration(configuration, DiscoveryConfigurationKeys.HandshakeTimeout, DiscoveryTimeouts.DefaultHandshakeTimeout, problems),
             ReadDuration(configuration, DiscoveryConfigurationKeys.Budget, DiscoveryTimeouts.DefaultBudget, problems));
 
+        var tlsTrust = ReadTlsTrust(configuration, problems);
+
         problems.ThrowIfAny();
-        return new DiscoveryConfiguration(configured, replacement, fallback, timeouts);
+        return new DiscoveryConfiguration(configured, replacement, fallback, timeouts) { TlsTrust = tlsTrust };
+    }
+
+    /// <summary>
+    /// Reads only the TLS CA file (<see cref="DiscoveryConfigurationKeys.TlsCaVariable"/>, else
+    /// <see cref="DiscoveryConfigurationKeys.TlsCaFile"/>), for a cache with a fixed endpoint; null when neither is set.
+    /// Throws <see cref="HeimnetzConfigurationException"/> when the file is missing, unreadable or holds no certificate.
+    /// </summary>
+    public static RedisTlsTrust? ReadTlsTrust(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new ConfigurationProblems();
+        var trust = ReadTlsTrust(configuration, problems);
+        problems.ThrowIfAny();
+        return trust;
     }
 
     /// <summary>Shows what is configured without any password.</summary>
     public override string ToString() =>
         $"configured [{string.Join(", ", Configured.Select(candidate => candidate.Endpoint))}], " +
         $"replacement [{(ReplacementCandidates is null ? "none" : string.Join(", ", ReplacementCandidates.Select(candidate => candidate.Endpoint)))}], " +
-        $"fallback credentials {(FallbackCredentials is null ? "none" : FallbackCredentials.ToString())}, {Timeouts}";
+        $"fallback credentials {(FallbackCredentials is null ? "none" : FallbackCredentials.ToString())}, {Timeouts}, " +
+        $"{(TlsTrust is null ? "TLS trust from the machine's store" : TlsTrust.ToString())}";
 
     private static string? Value(IConfiguration configuration, string key) =>
         configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
@@ -136,6 +156,14 @@ public sealed record DiscoveryConfiguration(
         }
 
         return new RedisCredentials(user, password);
+    }
+
+    private static RedisTlsTrust? ReadTlsTrust(IConfiguration configuration, ConfigurationProblems problems)
+    {
+        var (key, path) = Value(configuration, DiscoveryConfigurationKeys.TlsCaVariable) is { } fromEnvironment
+            ? (DiscoveryConfigurationKeys.TlsCaVariable, fromEnvironment)
+            : (DiscoveryConfigurationKeys.TlsCaFile, Value(configuration, DiscoveryConfigurationKeys.TlsCaFile));
+        return path is null ? null : RedisTlsTrust.TryLoad(path, key, problems);
     }
 
     private static TimeSpan ReadDuration(IConfiguration configuration, string key, TimeSpan fallback, ConfigurationProblems problems)

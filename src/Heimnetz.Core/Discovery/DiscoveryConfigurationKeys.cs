@@ -21,6 +21,12 @@ public static class DiscoveryConfigurationKeys
     /// <summary>ACL user that goes with <see cref="PasswordVariable"/>.</summary>
     public const string UserVariable = "REDIS_USERNAME";
 
+    /// <summary>
+    /// Path of a PEM file with the CA certificate(s) that signed a <c>rediss://</c> server's certificate, for a private CA;
+    /// trusted instead of the machine's trust store, by discovery and by the cache.
+    /// </summary>
+    public const string TlsCaVariable = "HEIMNETZ_REDIS_TLS_CA";
+
     /// <summary>Configuration twin of <see cref="RedisUrlVariable"/>.</summary>
     public const string Url = "Heimnetz:Redis:Url";
 
@@ -35,6 +41,9 @@ public static class DiscoveryConfigurationKeys
 
     /// <summary>Configuration twin of <see cref="UserVariable"/>.</summary>
     public const string User = "Heimnetz:Redis:User";
+
+    /// <summary>Configuration twin of <see cref="TlsCaVariable"/>.</summary>
+    public const string TlsCaFile = "Heimnetz:Redis:TlsCaFile";
 
     /// <summary>Per-candidate DNS and connect timeout: milliseconds (<c>250</c>) or a TimeSpan (<c>00:00:00.250</c>).</summary>
     public const string ConnectTimeout = "Heimnetz:Redis:ConnectTimeout";

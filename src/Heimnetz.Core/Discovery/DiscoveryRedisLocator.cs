@@ -35,7 +35,7 @@ public sealed class DiscoveryRedisLocator : IRedisLocator
         var report = await discovery.DiscoverAsync(candidates, DiscoveryMode.FirstChoice, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref lastReport, report);
         return report.Chosen is { } chosen
-            ? new RedisLocation(chosen.Candidate.Endpoint, chosen.Candidate.Credentials, chosen.Candidate.UseTls, chosen.Server?.RunId)
+            ? RedisLocation.Of(chosen.Candidate, chosen.Server?.RunId)
             : null;
     }
 }

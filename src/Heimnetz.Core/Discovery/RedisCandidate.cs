@@ -10,4 +10,8 @@ public sealed record RedisCandidate(
     bool UseTls,
     CandidateSource Source,
     int Priority,
-    string Reason);
+    string Reason)
+{
+    /// <summary>Trust for a <c>rediss://</c> server signed by a private CA; null means the machine's trust store.</summary>
+    public RedisTlsTrust? TlsTrust { get; init; }
+}

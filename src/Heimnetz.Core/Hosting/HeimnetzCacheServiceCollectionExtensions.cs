@@ -56,16 +56,19 @@ public static class HeimnetzCacheServiceCollectionExtensions
     private static IRedisLocator LocatorFrom(IServiceProvider provider, string sectionPath)
     {
         var options = provider.GetRequiredService<IOptions<HeimnetzCacheOptions>>().Value;
+        var configuration = provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
         if (options.Endpoint is null)
         {
             // REDIS_URL, REDIS_PASSWORD, HEIMNETZ_REDIS_CANDIDATES and Heimnetz:Redis:* come from the app's configuration.
-            var configuration = provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
             var environment = EnvironmentDetector.Detect(Sysroot.Live);
             return new DiscoveryRedisLocator(environment.ToCatalogContext(), DiscoveryConfiguration.From(configuration), provider.GetService<TimeProvider>());
         }
 
         var endpoint = FixedRedisLocator.ParseEndpoint(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
         var credentials = options.Password is null ? null : new RedisCredentials(null, options.Password);
-        return new FixedRedisLocator(endpoint, credentials, options.UseTls);
+
+        // A fixed TLS endpoint trusts the same CA file as discovery (HEIMNETZ_REDIS_TLS_CA / Heimnetz:Redis:TlsCaFile).
+        var tlsTrust = options.UseTls ? DiscoveryConfiguration.ReadTlsTrust(configuration) : null;
+        return new FixedRedisLocator(new RedisLocation(endpoint, credentials, options.UseTls) { TlsTrust = tlsTrust });
     }
 }

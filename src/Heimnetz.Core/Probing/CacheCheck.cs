@@ -24,7 +24,7 @@ public static class CacheCheck
         var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // One verification, not a latency-sensitive path: a loaded machine must not turn a working Redis into "memory".
         var options = new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromSeconds(1), HealthProbeTimeout = TimeSpan.FromSeconds(1) };
-        var cache = new ResilientCache(new FixedRedisLocator(location.Endpoint, location.Credentials, location.UseTls), options);
+        var cache = new ResilientCache(new FixedRedisLocator(location), options);
         await using var owned = cache.ConfigureAwait(false);
         cache.ModeChanged += (_, change) =>
         {
