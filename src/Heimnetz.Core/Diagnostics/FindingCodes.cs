@@ -66,6 +66,9 @@ public static class FindingCodes
     /// <summary>A peer answered, but not as Redis (e.g. an HTTP server on the port).</summary>
     public const string NotRedis = "not-redis";
 
+    /// <summary>A TLS handshake failed: an untrusted certificate, a name it does not list, or TLS and plain text mixed up.</summary>
+    public const string TlsFailed = "tls-failed";
+
     /// <summary>No candidate is usable, so the cache would run in memory mode; the evidence says why.</summary>
     public const string CacheMemoryMode = "cache-memory-mode";
 
@@ -75,6 +78,6 @@ public static class FindingCodes
         EngineOk, EngineNotInstalled, EngineNotVisible, EngineUnreachable, EngineApiTooOld,
         ComposeOk, ComposeMissing, RuntimeEnvironment, LiveChecksSkipped, RedisCandidates,
         ServiceNamesResolve, ServiceNameUnresolved, PortHeldByRedis, PortConflict, HostAliasMissing,
-        DefaultBridgeNoDns, AuthRequired, AuthFailed, PeerTimeout, NotRedis, CacheMemoryMode,
+        DefaultBridgeNoDns, AuthRequired, AuthFailed, PeerTimeout, NotRedis, TlsFailed, CacheMemoryMode,
     ];
 }

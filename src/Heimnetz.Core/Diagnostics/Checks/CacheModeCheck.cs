@@ -32,6 +32,12 @@ internal sealed class CacheModeCheck : IDoctorCheck
             title = "The cache would run in memory mode: Redis is reachable but refuses our credentials";
             remedy = "Fix the credentials (see auth-required / auth-failed); the cache switches to Redis once a candidate is ready.";
         }
+        else if (discovery.Candidates.Where(result => result.Candidate.UseTls && result.Detail.StartsWith(CandidateProbe.TlsPrefix, StringComparison.Ordinal)).ToList() is { Count: > 0 } tls)
+        {
+            observed.AddRange(tls.Select(result => $"{result.Candidate.Endpoint}: {result.Detail}"));
+            title = "The cache would run in memory mode: the TLS handshake with Redis failed";
+            remedy = "See tls-failed: trust the server's CA with HEIMNETZ_REDIS_TLS_CA, or use the scheme the port speaks.";
+        }
         else if (squatters.Count > 0)
         {
             observed.AddRange(squatters.Select(result => $"{result.Candidate.Endpoint}: {result.Outcome.ToWireName()}"));

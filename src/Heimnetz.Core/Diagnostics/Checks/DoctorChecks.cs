@@ -16,6 +16,7 @@ internal static class DoctorChecks
         new DefaultBridgeCheck(),
         new AuthCheck(),
         new UnresponsivePeerCheck(),
+        new TlsCheck(),
         new CacheModeCheck(),
     ];
 }
