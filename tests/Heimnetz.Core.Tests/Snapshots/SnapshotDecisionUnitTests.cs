@@ -136,6 +136,16 @@ public sealed class SnapshotDecisionUnitTests
     }
 
     [Test]
+    public async Task DecideAsync_PartWithOtherLineEndings_ComparesOnContent()
+    {
+        await File.WriteAllTextAsync(file.VerifiedPath, "head\r\na\r\nb\r\n");
+
+        var outcome = await new SnapshotDecision(Developer).DecideAsync(file, "head\r\na\r\nb\r\n", "head\na\n", part: "head\r\na\r\n");
+
+        Assert.That(outcome, Is.TypeOf<SnapshotOutcome.Matched>());
+    }
+
+    [Test]
     public async Task DecideAsync_ChangedPartWhileAccepting_MismatchesWithoutWritingAnything()
     {
         await File.WriteAllTextAsync(file.VerifiedPath, "head\na\nb\n");
