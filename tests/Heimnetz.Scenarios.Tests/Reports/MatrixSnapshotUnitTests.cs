@@ -95,6 +95,22 @@ public sealed class MatrixSnapshotUnitTests
         });
     }
 
+    [Test]
+    public async Task CompareAsync_NoApprovedMatrix_WritesReceivedAndDiffsAgainstNothing()
+    {
+        var comparison = await new MatrixSnapshot(Local, approved.FullName).CompareAsync("redis-7.0", Rows("ok", "ok"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(comparison.Matches, Is.False);
+            Assert.That(comparison.Complete, Is.True);
+            Assert.That(comparison.Diff, Does.StartWith("--- (no approved matrix)").And.Contain("+| slow-peer |"));
+            Assert.That(comparison.Note, Does.StartWith("no approved matrix yet; review "));
+            Assert.That(File.ReadAllText(comparison.ReceivedPath!), Is.EqualTo(ResolutionMatrix.ToMarkdown(Rows("ok", "ok"))));
+            Assert.That(approved.GetFiles("*.verified.*"), Is.Empty);
+        });
+    }
+
     private Task Approve(IReadOnlyList<MatrixRow> rows) =>
         File.WriteAllTextAsync(Path.Combine(approved.FullName, "matrix-redis-7.0.verified.md"), ResolutionMatrix.ToMarkdown(rows));
 
