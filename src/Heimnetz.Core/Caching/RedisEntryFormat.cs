@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace Heimnetz.Caching;
@@ -16,8 +17,8 @@ internal static class RedisEntryFormat
 
     private static ReadOnlySpan<byte> Prefix => "hn1|"u8;
 
-    /// <summary>The header and the data in one array, ready to be sent as one value.</summary>
-    public static byte[] Encode(ReadOnlySpan<byte> data, TimeSpan? sliding, DateTimeOffset? absolute)
+    /// <summary>The header and the data in one pooled buffer, ready to be sent as one value; see <see cref="EncodedEntry"/> for when to give it back.</summary>
+    public static EncodedEntry Encode(ReadOnlySpan<byte> data, TimeSpan? sliding, DateTimeOffset? absolute)
     {
         Span<byte> header = stackalloc byte[MaxHeaderBytes];
         Prefix.CopyTo(header);
@@ -25,10 +26,11 @@ internal static class RedisEntryFormat
         length += WriteNumber(header[length..], sliding is { } s ? Milliseconds(s) : null);
         length += WriteNumber(header[length..], absolute?.ToUnixTimeMilliseconds());
 
-        var value = GC.AllocateUninitializedArray<byte>(length + data.Length);
-        header[..length].CopyTo(value);
-        data.CopyTo(value.AsSpan(length));
-        return value;
+        // Pooled: a fresh array per write would put the payload's size on the GC for every SET.
+        var buffer = ArrayPool<byte>.Shared.Rent(length + data.Length);
+        header[..length].CopyTo(buffer);
+        data.CopyTo(buffer.AsSpan(length));
+        return new EncodedEntry(buffer, length + data.Length);
     }
 
     /// <summary>

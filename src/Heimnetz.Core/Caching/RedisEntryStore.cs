@@ -50,12 +50,29 @@ internal static class RedisEntryStore
     public static RedisResult Slide(IDatabase database, string key, DateTimeOffset now) =>
         database.ScriptEvaluate(SlideScript, [key], [now.ToUnixTimeMilliseconds(), "0"]);
 
-    /// <summary>Writes an entry and its first time to live in one SET; without a time to live SET also clears an older expiry.</summary>
-    public static Task<bool> SetAsync(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
-        database.StringSetAsync(key, RedisEntryFormat.Encode(value, sliding, absolute), Expiry(timeToLive), When.Always);
+    /// <summary>
+    /// Writes an encoded entry and its first time to live in one SET; without a time to live SET also clears an older expiry.
+    /// The caller returns <paramref name="entry"/> once this succeeded (it is already awaiting the call; one more state machine here would cost more than it saves).
+    /// </summary>
+    public static Task<bool> WriteAsync(IDatabase database, string key, EncodedEntry entry, TimeSpan? timeToLive) =>
+        database.StringSetAsync(key, entry.Value, Expiry(timeToLive), When.Always);
 
-    public static bool Set(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive) =>
-        database.StringSet(key, RedisEntryFormat.Encode(value, sliding, absolute), Expiry(timeToLive), When.Always);
+    /// <summary>Encodes and writes an entry, returning the buffer once Redis answered.</summary>
+    public static async Task<bool> SetAsync(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive)
+    {
+        var entry = RedisEntryFormat.Encode(value, sliding, absolute);
+        var written = await WriteAsync(database, key, entry, timeToLive).ConfigureAwait(false);
+        entry.Return();
+        return written;
+    }
+
+    public static bool Set(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive)
+    {
+        var entry = RedisEntryFormat.Encode(value, sliding, absolute);
+        var written = database.StringSet(key, entry.Value, Expiry(timeToLive), When.Always);
+        entry.Return();
+        return written;
+    }
 
     private static TimeSpan? Expiry(TimeSpan? timeToLive) =>
         timeToLive is { } t ? TimeSpan.FromMilliseconds(RedisEntryFormat.Milliseconds(t)) : null;

@@ -188,10 +188,12 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             Task? call = null;
             try
             {
-                call = RedisEntryStore.SetAsync(current.Database, key, value, absolute, options.SlidingExpiration, ttl);
+                var entry = RedisEntryFormat.Encode(value, options.SlidingExpiration, absolute);
+                call = RedisEntryStore.WriteAsync(current.Database, key, entry, ttl);
                 // SE.Redis itself bounds the call by OperationTimeout (its AsyncTimeout); WaitAsync only lets the caller's
                 // token end the wait, and returns the same task, allocating nothing, for a token that cannot cancel.
                 await call.WaitAsync(token).ConfigureAwait(false);
+                entry.Return();
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, SetOperation);
                 return;

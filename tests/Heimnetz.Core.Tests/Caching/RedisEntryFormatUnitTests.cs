@@ -13,7 +13,7 @@ public sealed class RedisEntryFormatUnitTests
     {
         var absolute = DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_123);
 
-        var value = RedisEntryFormat.Encode("data"u8, TimeSpan.FromSeconds(30), absolute);
+        var value = RedisEntryFormat.Encode("data"u8, TimeSpan.FromSeconds(30), absolute).Value.ToArray();
 
         Assert.That(Encoding.ASCII.GetString(value), Is.EqualTo("hn1|30000|1764000000123|data"));
     }
@@ -21,7 +21,7 @@ public sealed class RedisEntryFormatUnitTests
     [Test]
     public void Encode_SubMillisecondWindow_RoundsUpNeverToZero()
     {
-        var value = RedisEntryFormat.Encode([], TimeSpan.FromTicks(4000), null);
+        var value = RedisEntryFormat.Encode([], TimeSpan.FromTicks(4000), null).Value.ToArray();
 
         Assert.That(Encoding.ASCII.GetString(value), Is.EqualTo("hn1|1||"));
     }
@@ -64,7 +64,7 @@ public sealed class RedisEntryFormatUnitTests
 
         Prop.ForAll(entries.ToArbitrary(), entry =>
         {
-            var value = RedisEntryFormat.Encode(entry.data, entry.sliding, entry.absolute);
+            var value = RedisEntryFormat.Encode(entry.data, entry.sliding, entry.absolute).Value.ToArray();
             return RedisEntryFormat.TryDecode(value, out var header)
                 && value.AsSpan(header.DataOffset).SequenceEqual(entry.data)
                 && header.SlidingMilliseconds == (long?)entry.sliding?.TotalMilliseconds

@@ -265,6 +265,37 @@ public sealed class ResilientCacheIntegrationTests
     }
 
     [Test]
+    public async Task SetAsync_ManyConcurrentWritersOfDistinctPayloads_EveryValueReadsBackIntact()
+    {
+        // Writes encode into pooled buffers; one given back before Redis had the bytes would show up here as a mixed value.
+        var server = Own(await RedisServerProcess.StartAsync());
+        var cache = Own(new ResilientCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromSeconds(2) }));
+        await WaitForModeAsync(cache, CacheMode.Redis);
+        var random = new Random(7);
+        var payloads = Enumerable.Range(0, 512).Select(i =>
+        {
+            var bytes = new byte[random.Next(1, 9000)];
+            random.NextBytes(bytes);
+            return bytes;
+        }).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(writer => Task.Run(async () =>
+        {
+            for (var i = writer; i < payloads.Length; i += 32)
+            {
+                await cache.SetAsync($"p{i}", payloads[i], NoExpiry);
+            }
+        })));
+        var read = await Task.WhenAll(Enumerable.Range(0, payloads.Length).Select(i => cache.GetAsync($"p{i}")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cache.Mode, Is.EqualTo(CacheMode.Redis), "the values must come from Redis, not from an outage store");
+            Assert.That(Enumerable.Range(0, payloads.Length).Where(i => !payloads[i].AsSpan().SequenceEqual(read[i])), Is.Empty, "keys whose value came back different");
+        });
+    }
+
+    [Test]
     public async Task Get_KeyHoldsAValueThisCacheDidNotWrite_MissWithoutFailover()
     {
         var server = Own(await RedisServerProcess.StartAsync());
