@@ -23,6 +23,9 @@ internal sealed class CacheMetrics : IDisposable
 
     public Meter Meter => meter;
 
+    /// <summary>Whether anyone listens to the per-call instruments; a memory-mode read skips all of its bookkeeping when nobody does.</summary>
+    public bool Listening => duration.Enabled || fallbackHits.Enabled;
+
     public void Failover() => failovers.Add(1);
 
     public void FallbackHit(string operation)

@@ -103,8 +103,14 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     public byte[]? Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var started = metrics.Start(timeProvider);
         var current = link;
+        if (current is null && !metrics.Listening)
+        {
+            // An outage with nobody measuring: the read alone, as close to a plain MemoryCache as it gets.
+            return memory.Get(key);
+        }
+
+        var started = metrics.Start(timeProvider);
         if (current is not null)
         {
             try
@@ -147,6 +153,11 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         }
 
         // Memory mode completes synchronously; the entry keeps its value as a completed task, so this allocates nothing.
+        if (!metrics.Listening)
+        {
+            return memory.TryGetEntry(memory.Current, key)?.ValueTask ?? NoValue;
+        }
+
         var started = metrics.Start(timeProvider);
         var entry = memory.TryGetEntry(memory.Current, key);
         ServedFromMemory(GetOperation, started);
