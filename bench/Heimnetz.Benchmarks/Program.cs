@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using Heimnetz.Benchmarks;
 using Heimnetz.Benchmarks.Failover;
+using Heimnetz.Benchmarks.Paired;
 using Heimnetz.Benchmarks.Reporting;
 
 // Verbs:
 //   (none)    BenchmarkDotNet suites; [--smoke] for one dry invocation each; other arguments go to BenchmarkDotNet (--filter ...)
 //   failover  the failover harness; [--smoke] for short phases; [--out artifacts/bench/failover.json]
+//   paired    the targets' ratios, Heimnetz and the alternative in alternating rounds; [--smoke]; [--out artifacts/bench/paired.json]
 //   report    renders docs/benchmarks.md from artifacts/bench; [--artifacts dir] [--out file] [--command text]
 var arguments = args.ToList();
 var smoke = arguments.Remove("--smoke");
@@ -15,6 +17,12 @@ if (verb == "failover")
 {
     var output = Option(arguments, "--out") ?? Path.Combine("artifacts", "bench", "failover.json");
     return await FailoverHarness.RunAsync(smoke ? FailoverSettings.Smoke : FailoverSettings.Full, output);
+}
+
+if (verb == "paired")
+{
+    var output = Option(arguments, "--out") ?? Path.Combine("artifacts", "bench", "paired.json");
+    return await PairedHarness.RunAsync(smoke ? PairedSettings.Smoke : PairedSettings.Full, output);
 }
 
 if (verb == "report")

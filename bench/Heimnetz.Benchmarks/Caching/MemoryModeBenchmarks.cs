@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Heimnetz.Benchmarks.Support;
 using Heimnetz.Caching;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -67,10 +68,4 @@ public class MemoryModeBenchmarks
     public Task Heimnetz_SetAsync() => heimnetz!.SetAsync(NextKey(), payload, entryOptions);
 
     private string NextKey() => keys[next++ & (Keys - 1)];
-
-    /// <summary>A locator that never finds Redis, so the cache stays in memory mode for the whole run.</summary>
-    private sealed class NoRedisLocator : IRedisLocator
-    {
-        public ValueTask<RedisLocation?> LocateAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<RedisLocation?>(null);
-    }
 }
