@@ -47,7 +47,7 @@ internal static class PairedHarness
         }
 
         results.Add(Batch("GET in memory mode, sync", settings, ("heimnetz", i => clients.MemoryMode.Get(PairedContenders.MemoryKeys[i & Mask])), ("memorycache", MemoryCacheGet(clients))));
-        results.Add(Batch("GET in memory mode, async", settings, ("heimnetz", i => clients.MemoryMode.GetAsync(PairedContenders.MemoryKeys[i & Mask]).Result), ("memorycache", MemoryCacheGet(clients))));
+        results.Add(Batch("GET in memory mode, async", settings, ("heimnetz", i => clients.MemoryMode.GetAsync(PairedContenders.MemoryKeys[i & Mask])), ("memorycache", MemoryCacheGet(clients))));
 
         foreach (var result in results)
         {
