@@ -74,6 +74,13 @@ internal static class RedisEntryStore
         return written;
     }
 
+    /// <summary>
+    /// Whether Redis refused a read because the key holds another type (a hash or list another program keeps there):
+    /// Redis answered, so for the cache that is a miss, not an outage. Plain commands and scripts both say WRONGTYPE.
+    /// </summary>
+    public static bool IsForeignValue(RedisServerException error) =>
+        error.Message.Contains("WRONGTYPE", StringComparison.Ordinal);
+
     private static TimeSpan? Expiry(TimeSpan? timeToLive) =>
         timeToLive is { } t ? TimeSpan.FromMilliseconds(RedisEntryFormat.Milliseconds(t)) : null;
 

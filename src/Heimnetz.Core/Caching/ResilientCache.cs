@@ -121,6 +121,10 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
                 return data;
             }
+            catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
+            {
+                return ForeignValueIsAMiss(started);
+            }
             catch (Exception exception) when (exception is not ArgumentException)
             {
                 OnRedisFailure(current, GetOperation, exception, write: false);
@@ -341,6 +345,10 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
             return data;
         }
+        catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
+        {
+            return ForeignValueIsAMiss(started);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Observe(call);
@@ -355,6 +363,14 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         var value = memory.Get(key);
         ServedFromMemory(GetOperation, started);
         return value;
+    }
+
+    // The key holds another type, which another program keeps there: Redis answered, so this read is a miss.
+    private byte[]? ForeignValueIsAMiss(long started)
+    {
+        OnRedisSuccess();
+        metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+        return null;
     }
 
     private void ServedFromMemory(string operation, long started)
@@ -376,6 +392,12 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;
+            }
+            catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
+            {
+                // Only Refresh reads the value, and a foreign value has nothing to slide; its result is not used.
+                OnRedisSuccess();
+                return default!;
             }
             catch (Exception exception) when (exception is not ArgumentException)
             {
@@ -403,6 +425,12 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;
+            }
+            catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
+            {
+                // As in Run: only Refresh reads the value, and its result is not used.
+                OnRedisSuccess();
+                return default!;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

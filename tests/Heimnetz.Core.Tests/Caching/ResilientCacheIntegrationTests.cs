@@ -296,7 +296,7 @@ public sealed class ResilientCacheIntegrationTests
     }
 
     [Test]
-    public async Task Get_KeyHoldsAValueThisCacheDidNotWrite_MissWithoutFailover()
+    public async Task Get_KeyHoldsAValueOrTypeThisCacheDidNotWrite_MissWithoutFailover()
     {
         var server = Own(await RedisServerProcess.StartAsync());
         var cache = Own(new ResilientCache(new FixedRedisLocator(Loopback(server.Port).Endpoint), new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromMilliseconds(500), FailureThreshold = 1 }));
@@ -305,15 +305,21 @@ public sealed class ResilientCacheIntegrationTests
         var db = raw.GetDatabase();
         await db.StringSetAsync("foreign", "plain text another program wrote");
         await db.StringSetAsync("garbled", "hn1|12x|3|data");
+        await db.HashSetAsync("hash", [new HashEntry("field", "another program's hash")]);
 
         var foreign = await cache.GetAsync("foreign");
         var garbled = await cache.GetAsync("garbled");
+        var hash = await cache.GetAsync("hash");
+        await cache.RefreshAsync("hash");
+        var modeAfterReads = cache.Mode;
+        await cache.SetAsync("hash", Bytes("ours now"), NoExpiry);
 
         Assert.Multiple(async () =>
         {
-            Assert.That((foreign, garbled), Is.EqualTo(((byte[]?)null, (byte[]?)null)), "foreign bytes are never handed to the caller");
-            Assert.That(cache.Mode, Is.EqualTo(CacheMode.Redis), "a foreign value is a miss, not a Redis failure");
+            Assert.That((foreign, garbled, hash), Is.EqualTo(((byte[]?)null, (byte[]?)null, (byte[]?)null)), "foreign bytes are never handed to the caller");
+            Assert.That(modeAfterReads, Is.EqualTo(CacheMode.Redis), "a foreign value or type is a miss, not a Redis failure");
             Assert.That((string?)await db.StringGetAsync("foreign"), Is.EqualTo("plain text another program wrote"), "a read leaves the value alone");
+            Assert.That(Text(await cache.GetAsync("hash")), Is.EqualTo("ours now"), "a write replaces whatever type the key held");
         });
     }
 
