@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Heimnetz.Benchmarks.Failover;
 using Heimnetz.Benchmarks.Paired;
+using static Heimnetz.Benchmarks.Reporting.MarkdownText;
 
 namespace Heimnetz.Benchmarks.Reporting;
 
@@ -108,12 +109,8 @@ internal static class BenchmarkReport
 
     private static void RenderRedis(StringBuilder md, List<BenchmarkRow> redis)
     {
-        Line(md, "## Redis: GET and SET");
-        Line(md);
-        if (redis.Count == 0)
+        if (!Section(md, "Redis: GET and SET", redis.Count > 0))
         {
-            Line(md, "Not measured in this run.");
-            Line(md);
             return;
         }
 
@@ -139,12 +136,8 @@ internal static class BenchmarkReport
 
     private static void RenderMemory(StringBuilder md, List<BenchmarkRow> memory)
     {
-        Line(md, "## Memory mode (no Redis) vs `MemoryCache`");
-        Line(md);
-        if (memory.Count == 0)
+        if (!Section(md, "Memory mode (no Redis) vs `MemoryCache`", memory.Count > 0))
         {
-            Line(md, "Not measured in this run.");
-            Line(md);
             return;
         }
 
@@ -167,12 +160,8 @@ internal static class BenchmarkReport
 
     private static void RenderOther(StringBuilder md, List<BenchmarkRow> other)
     {
-        Line(md, "## Discovery and environment detection");
-        Line(md);
-        if (other.Count == 0)
+        if (!Section(md, "Discovery and environment detection", other.Count > 0))
         {
-            Line(md, "Not measured in this run.");
-            Line(md);
             return;
         }
 
@@ -193,12 +182,8 @@ internal static class BenchmarkReport
 
     private static void RenderFailover(StringBuilder md, FailoverRun? failover)
     {
-        Line(md, "## Failover under load");
-        Line(md);
-        if (failover is null)
+        if (!Section(md, "Failover under load", failover))
         {
-            Line(md, "Not measured in this run.");
-            Line(md);
             return;
         }
 
@@ -267,10 +252,6 @@ internal static class BenchmarkReport
 
     private static BenchmarkRow? Find(List<BenchmarkRow> rows, string client, string operation, int payload, int callers) =>
         rows.FirstOrDefault(row => row.Client == client && row.Operation == operation && row.PayloadBytes == payload && row.Callers == callers);
-
-    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
-
-    private static string Ratio(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
 
     private static string Size(int bytes) => bytes >= 1024 && bytes % 1024 == 0
         ? (bytes / 1024).ToString(CultureInfo.InvariantCulture) + " KiB"

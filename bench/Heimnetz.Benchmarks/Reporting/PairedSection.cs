@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Heimnetz.Benchmarks.Failover;
 using Heimnetz.Benchmarks.Paired;
+using static Heimnetz.Benchmarks.Reporting.MarkdownText;
 
 namespace Heimnetz.Benchmarks.Reporting;
 
@@ -24,12 +25,8 @@ internal static class PairedSection
 
     public static void Render(StringBuilder md, PairedRun? paired)
     {
-        Line(md, "## Side by side: the targets' ratios");
-        Line(md);
-        if (paired is null)
+        if (!Section(md, "Side by side: the targets' ratios", paired))
         {
-            Line(md, "Not measured in this run.");
-            Line(md);
             return;
         }
 
@@ -77,9 +74,4 @@ internal static class PairedSection
     // "GET 100 B, 1 caller" → "GET 100 B": the target's own text already says how many callers.
     private static string Short(string comparison) => comparison.Split(',')[0] + (comparison.Contains("memory", StringComparison.Ordinal) ? comparison[comparison.LastIndexOf(',')..] : string.Empty);
 
-    private static string Figure(double value, string unit) => value.ToString(value >= 1000 ? "#,0" : "0.0", CultureInfo.InvariantCulture) + " " + unit;
-
-    private static string Ratio(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
-
-    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
-}
+    private static string Figure(double value, string unit) => value.ToString(value >= 1000 ? "#,0" : "0.0", CultureInfo.InvariantCulture) + " " + unit;}

@@ -10,27 +10,17 @@ namespace Heimnetz.Tests.Caching;
 /// <summary>The cache's own connection (StackExchange.Redis) to a real TLS-only redis-server signed by a throwaway CA.</summary>
 [TestFixture]
 [Category(RedisServerProcess.Category)]
-public sealed class ResilientCacheTlsIntegrationTests
+public sealed class ResilientCacheTlsIntegrationTests : ThrowawayTlsFixture
 {
     private const string Password = "tls-cache-s3cret";
-    private ThrowawayTls tls = null!;
-
-    [OneTimeSetUp]
-    public void CreateCertificates() => tls = ThrowawayTls.Create();
-
-    [OneTimeTearDown]
-    public void DeleteCertificates() => tls.Dispose();
-
-    [SetUp]
-    public void RequireRedis() => RedisServerProcess.RequireBinary();
 
     [Test]
     public async Task SetGet_TlsLocationWithCa_ValueStoredOnTheTlsServer()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server, "--requirepass", Password);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server, "--requirepass", Password);
         var location = new RedisLocation(new RedisEndpoint("127.0.0.1", server.Port), new RedisCredentials(null, Password), UseTls: true)
         {
-            TlsTrust = RedisTlsTrust.Load(tls.CaFile, "test"),
+            TlsTrust = RedisTlsTrust.Load(Tls.CaFile, "test"),
         };
         await using var cache = NewCache(new FixedRedisLocator(location));
         await WaitForModeAsync(cache, CacheMode.Redis);
@@ -39,7 +29,7 @@ public sealed class ResilientCacheTlsIntegrationTests
         var readBack = Text(await cache.GetAsync("tls-key"));
 
         // Then: a separate TLS client, pinned to the server's certificate, finds the entry (header, then data) on the server.
-        var stored = await TlsRespClient.SendAsync(server.Port, tls.ServerThumbprint, Password, ["GET", "tls-key"]);
+        var stored = await TlsRespClient.SendAsync(server.Port, Tls.ServerThumbprint, Password, ["GET", "tls-key"]);
         Assert.Multiple(() =>
         {
             Assert.That(readBack, Is.EqualTo("over-tls"));
@@ -52,10 +42,10 @@ public sealed class ResilientCacheTlsIntegrationTests
     [Test]
     public async Task Recovery_TlsLocationWithAnotherCa_StaysInMemoryAndWritesNothing()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
         var location = new RedisLocation(new RedisEndpoint("127.0.0.1", server.Port), null, UseTls: true)
         {
-            TlsTrust = RedisTlsTrust.Load(tls.OtherCaFile, "test"),
+            TlsTrust = RedisTlsTrust.Load(Tls.OtherCaFile, "test"),
         };
         var locator = new SwitchableLocator(location);
         await using var cache = NewCache(locator);
@@ -65,7 +55,7 @@ public sealed class ResilientCacheTlsIntegrationTests
         await cache.SetAsync("untrusted", Bytes("v"), NoExpiry);
 
         // Then: the certificate was never accepted, so the write stayed in memory
-        var exists = await TlsRespClient.SendAsync(server.Port, tls.ServerThumbprint, null, ["EXISTS", "untrusted"]);
+        var exists = await TlsRespClient.SendAsync(server.Port, Tls.ServerThumbprint, null, ["EXISTS", "untrusted"]);
         Assert.Multiple(() =>
         {
             Assert.That(cache.Mode, Is.EqualTo(CacheMode.Memory), cache.Status.Reason);

@@ -14,30 +14,19 @@ namespace Heimnetz.Tests.Discovery;
 /// </summary>
 [TestFixture]
 [Category(RedisServerProcess.Category)]
-public sealed partial class RedisDiscoveryTlsIntegrationTests
+public sealed partial class RedisDiscoveryTlsIntegrationTests : ThrowawayTlsFixture
 {
     private const string Password = "tls-c0rrect-h0rse";
 
     // Small enough that a hang shows up as a failure, big enough for a TLS handshake on a busy 2-core machine.
     private static readonly DiscoveryTimeouts Short = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
 
-    private ThrowawayTls tls = null!;
-
-    [OneTimeSetUp]
-    public void CreateCertificates() => tls = ThrowawayTls.Create();
-
-    [OneTimeTearDown]
-    public void DeleteCertificates() => tls.Dispose();
-
-    [SetUp]
-    public void RequireRedis() => RedisServerProcess.RequireBinary();
-
     [Test]
     public async Task DiscoverAsync_RedissWithCaFromEnvironment_ChosenWithIdentity()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
 
-        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", tls.CaFile));
+        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", Tls.CaFile));
 
         var result = report.Candidates.Single();
         Assert.Multiple(() =>
@@ -54,12 +43,12 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     [Test]
     public async Task DiscoverAsync_SslConnectionStringWithCaFromConfigurationKey_Chosen()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
 
         var report = await DiscoverConfiguredAsync(
             server.Port,
             ("HEIMNETZ_REDIS_CONNECTION", $"localhost:{server.Port},ssl=true"),
-            ("Heimnetz:Redis:TlsCaFile", tls.CaFile));
+            ("Heimnetz:Redis:TlsCaFile", Tls.CaFile));
 
         Assert.That(report.Chosen?.Outcome, Is.EqualTo(ProbeOutcome.Ready), report.Candidates.Single().Detail);
     }
@@ -67,7 +56,7 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     [Test]
     public async Task DiscoverAsync_RedissWithoutCa_RejectedAsUntrustedWithFix()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
 
         var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"));
 
@@ -85,9 +74,9 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     [Test]
     public async Task DiscoverAsync_RedissWithAnotherCa_RejectedAsNotSignedByIt()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
 
-        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", tls.OtherCaFile));
+        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", Tls.OtherCaFile));
 
         var result = report.Candidates.Single();
         Assert.Multiple(() =>
@@ -101,7 +90,7 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     [Test]
     public async Task DiscoverAsync_PlainRedisUrlAgainstTlsPort_FailsClearlyWithinBudget()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
 
         var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"redis://127.0.0.1:{server.Port}"));
 
@@ -120,7 +109,7 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     {
         await using var server = await RedisServerProcess.StartAsync();
 
-        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", tls.CaFile));
+        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", Tls.CaFile));
 
         // A plain Redis reads the ClientHello as an inline command: it waits for a newline (timeout), answers an
         // error in plain text, or closes, depending on the random bytes in the hello. Each must say "not TLS".
@@ -138,14 +127,14 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     [Test]
     public async Task DiscoverAsync_PasswordOverTls_SentOnlyAfterATrustedHandshake()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server, "--requirepass", Password);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server, "--requirepass", Password);
         var url = ("REDIS_URL", $"rediss://:{Password}@127.0.0.1:{server.Port}");
 
         // Given an untrusted certificate, the probe must stop before AUTH: the server counts no AUTH but ours.
         var untrusted = await DiscoverConfiguredAsync(server.Port, url);
         var authCallsAfterUntrusted = await AuthCallsAsync(server.Port);
 
-        var trusted = await DiscoverConfiguredAsync(server.Port, url, ("HEIMNETZ_REDIS_TLS_CA", tls.CaFile));
+        var trusted = await DiscoverConfiguredAsync(server.Port, url, ("HEIMNETZ_REDIS_TLS_CA", Tls.CaFile));
         var authCallsAfterTrusted = await AuthCallsAsync(server.Port);
 
         Assert.Multiple(() =>
@@ -162,9 +151,9 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
     [Test]
     public async Task DiscoverAsync_WrongPasswordOverTls_AuthFailedWithoutEcho()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server, "--requirepass", Password);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server, "--requirepass", Password);
 
-        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://:not-{Password}@127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", tls.CaFile));
+        var report = await DiscoverConfiguredAsync(server.Port, ("REDIS_URL", $"rediss://:not-{Password}@127.0.0.1:{server.Port}"), ("HEIMNETZ_REDIS_TLS_CA", Tls.CaFile));
 
         var result = report.Candidates.Single();
         Assert.Multiple(() =>
@@ -179,7 +168,7 @@ public sealed partial class RedisDiscoveryTlsIntegrationTests
 
     private async Task<int> AuthCallsAsync(int port)
     {
-        var info = await TlsRespClient.SendAsync(port, tls.ServerThumbprint, Password, ["INFO", "commandstats"]);
+        var info = await TlsRespClient.SendAsync(port, Tls.ServerThumbprint, Password, ["INFO", "commandstats"]);
         Assert.That(info.Kind, Is.EqualTo(RespKind.BulkString), info.Text);
         var match = AuthCalls().Match(info.Text ?? string.Empty);
         return match.Success ? int.Parse(match.Groups["calls"].Value, CultureInfo.InvariantCulture) : 0;

@@ -13,29 +13,18 @@ namespace Heimnetz.Tests.Hosting;
 /// <summary>AddHeimnetzCache with a fixed TLS endpoint: the CA comes from the same key discovery reads.</summary>
 [TestFixture]
 [Category(RedisServerProcess.Category)]
-public sealed class HeimnetzCacheTlsIntegrationTests
+public sealed class HeimnetzCacheTlsIntegrationTests : ThrowawayTlsFixture
 {
-    private ThrowawayTls tls = null!;
-
-    [OneTimeSetUp]
-    public void CreateCertificates() => tls = ThrowawayTls.Create();
-
-    [OneTimeTearDown]
-    public void DeleteCertificates() => tls.Dispose();
-
-    [SetUp]
-    public void RequireRedis() => RedisServerProcess.RequireBinary();
-
     [Test]
     public async Task AddHeimnetzCache_FixedTlsEndpointWithCaFromConfiguration_UsesRedis()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Heimnetz:Cache:Endpoint"] = $"localhost:{server.Port}",
             ["Heimnetz:Cache:UseTls"] = "true",
             ["Heimnetz:Cache:OperationTimeout"] = "00:00:00.5",
-            ["HEIMNETZ_REDIS_TLS_CA"] = tls.CaFile,
+            ["HEIMNETZ_REDIS_TLS_CA"] = Tls.CaFile,
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddHeimnetzCache(configuration);
@@ -45,14 +34,14 @@ public sealed class HeimnetzCacheTlsIntegrationTests
         await CacheTestSupport.WaitForModeAsync(cache, CacheMode.Redis);
         await provider.GetRequiredService<IDistributedCache>().SetStringAsync("hosted", "yes");
 
-        var exists = await TlsRespClient.SendAsync(server.Port, tls.ServerThumbprint, null, ["EXISTS", "hosted"]);
+        var exists = await TlsRespClient.SendAsync(server.Port, Tls.ServerThumbprint, null, ["EXISTS", "hosted"]);
         Assert.That(exists.Integer, Is.EqualTo(1));
     }
 
     [Test]
     public void AddHeimnetzCache_FixedTlsEndpointWithMissingCaFile_ConfigurationErrorNamesKeyAndPath()
     {
-        var missing = Path.Combine(tls.Directory, "no-such-ca.pem");
+        var missing = Path.Combine(Tls.Directory, "no-such-ca.pem");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Heimnetz:Cache:Endpoint"] = "127.0.0.1:6380",

@@ -11,23 +11,12 @@ namespace Heimnetz.Tests.Diagnostics.Checks;
 /// <summary>What doctor says about a real failed TLS handshake: the finding names the problem and the setting that fixes it.</summary>
 [TestFixture]
 [Category(RedisServerProcess.Category)]
-public sealed class TlsCheckIntegrationTests
+public sealed class TlsCheckIntegrationTests : ThrowawayTlsFixture
 {
-    private ThrowawayTls tls = null!;
-
-    [OneTimeSetUp]
-    public void CreateCertificates() => tls = ThrowawayTls.Create();
-
-    [OneTimeTearDown]
-    public void DeleteCertificates() => tls.Dispose();
-
-    [SetUp]
-    public void RequireRedis() => RedisServerProcess.RequireBinary();
-
     [Test]
     public async Task Run_UntrustedCertificate_ErrorNamingTheCaSettingAndMemoryModeSaysTls()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
         var context = await ProbeAsync($"rediss://127.0.0.1:{server.Port}");
 
         var finding = Run(new TlsCheck(), context).Single();
@@ -46,7 +35,7 @@ public sealed class TlsCheckIntegrationTests
     [Test]
     public async Task Run_PlainUrlAgainstTlsPort_SuggestsRediss()
     {
-        await using var server = await RedisServerProcess.StartTlsAsync(tls.Server);
+        await using var server = await RedisServerProcess.StartTlsAsync(Tls.Server);
         var context = await ProbeAsync($"redis://127.0.0.1:{server.Port}");
 
         var findings = Run(new TlsCheck(), context).Concat(Run(new UnresponsivePeerCheck(), context)).Concat(Run(new PortOwnerCheck(), context)).ToList();
