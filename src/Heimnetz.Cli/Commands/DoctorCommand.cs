@@ -39,7 +39,7 @@ internal static class DoctorCommand
         DoctorReport report;
         try
         {
-            report = await DoctorRunner.RunAsync(opened.Sysroot, configuration, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            report = await DoctorRunner.RunAsync(opened.Sysroot, configuration, TimeProvider.System, new DockerEngineProbe(TimeProvider.System), cancellationToken).ConfigureAwait(false);
         }
         catch (HeimnetzConfigurationException error)
         {

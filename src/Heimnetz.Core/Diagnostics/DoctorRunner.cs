@@ -13,9 +13,10 @@ public static class DoctorRunner
 {
     /// <summary>
     /// Runs the doctor; a bad Redis setting throws <see cref="Heimnetz.Configuration.HeimnetzConfigurationException"/>
-    /// before anything is probed. A non-live <paramref name="sysroot"/> is a replay: nothing live is probed.
+    /// before anything is probed. A non-live <paramref name="sysroot"/> is a replay: nothing live is probed. Without an
+    /// <paramref name="engineProbe"/> the engine check reports <see cref="FindingCodes.EngineNotChecked"/>.
     /// </summary>
-    public static async Task<DoctorReport> RunAsync(Sysroot sysroot, IConfiguration configuration, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static async Task<DoctorReport> RunAsync(Sysroot sysroot, IConfiguration configuration, TimeProvider? timeProvider = null, IEngineProbe? engineProbe = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sysroot);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -32,7 +33,7 @@ public static class DoctorRunner
         // Discovery first and alone: its timeouts are short, and a compose process starting beside it on a small machine
         // would steal the time a ready Redis needs to answer. The slower checks then run together.
         var discovery = await new RedisDiscovery(discoveryConfiguration.Timeouts, clock).DiscoverAsync(candidates, DiscoveryMode.Complete, cancellationToken).ConfigureAwait(false);
-        var engine = DockerEngineProbe.ProbeAsync(configuration, environment.Container != ContainerKind.None, clock, cancellationToken);
+        var engine = engineProbe?.ProbeAsync(configuration, environment.Container != ContainerKind.None, cancellationToken) ?? Task.FromResult(EngineProbeResult.NotChecked);
         var compose = ComposeProbe.ProbeAsync(configuration["PATH"], clock, cancellationToken);
         var names = catalogContext.IsContainer
             ? ServiceNameResolver.ResolveAsync(ServiceNameResolver.ComposeServiceNames, clock, cancellationToken)

@@ -20,4 +20,13 @@ public sealed record EngineProbeResult(
 
     /// <summary>The result for a replayed capture: the engine was not probed.</summary>
     public static EngineProbeResult Skipped { get; } = new(EngineState.Skipped, string.Empty, null, null, null, null);
+
+    /// <summary>The result for a live run given no <see cref="IEngineProbe"/>: the engine was not asked, and the problem says why.</summary>
+    public static EngineProbeResult NotChecked { get; } = new(
+        EngineState.NotChecked,
+        string.Empty,
+        null,
+        null,
+        null,
+        "no engine probe was given to the doctor (Heimnetz.Core carries no Docker client; 'heimnetz doctor' brings one)");
 }

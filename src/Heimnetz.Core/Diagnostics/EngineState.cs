@@ -17,4 +17,7 @@ public enum EngineState
 
     /// <summary>The engine answered its version endpoint.</summary>
     Reachable,
+
+    /// <summary>A live run without an <see cref="IEngineProbe"/>: the engine was not asked.</summary>
+    NotChecked,
 }

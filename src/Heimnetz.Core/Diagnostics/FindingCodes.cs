@@ -21,6 +21,9 @@ public static class FindingCodes
     /// <summary>The engine answers with an API version older than the tooling needs.</summary>
     public const string EngineApiTooOld = "engine-api-too-old";
 
+    /// <summary>The doctor ran live without an engine probe, so the engine and its published ports were not checked.</summary>
+    public const string EngineNotChecked = "engine-not-checked";
+
     /// <summary><c>docker compose</c> or <c>docker-compose</c> answered.</summary>
     public const string ComposeOk = "compose-ok";
 
@@ -75,7 +78,7 @@ public static class FindingCodes
     /// <summary>Every code above, in report order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        EngineOk, EngineNotInstalled, EngineNotVisible, EngineUnreachable, EngineApiTooOld,
+        EngineOk, EngineNotInstalled, EngineNotVisible, EngineUnreachable, EngineApiTooOld, EngineNotChecked,
         ComposeOk, ComposeMissing, RuntimeEnvironment, LiveChecksSkipped, RedisCandidates,
         ServiceNamesResolve, ServiceNameUnresolved, PortHeldByRedis, PortConflict, HostAliasMissing,
         DefaultBridgeNoDns, AuthRequired, AuthFailed, PeerTimeout, NotRedis, TlsFailed, CacheMemoryMode,

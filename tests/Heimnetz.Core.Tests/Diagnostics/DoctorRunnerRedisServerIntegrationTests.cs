@@ -83,6 +83,37 @@ public sealed class DoctorRunnerRedisServerIntegrationTests
     }
 
     [Test]
+    public async Task RunAsync_NoEngineProbe_ReportsTheEngineAsNotCheckedAsInfo()
+    {
+        await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
+
+        var report = await DoctorRunner.RunAsync(Sysroot.Live, Configuration(server, ServerPassword));
+
+        // Info, not a warning: a library caller without a probe has nothing wrong with its setup.
+        var engineFindings = report.Findings.Where(finding => finding.Code.StartsWith("engine-", StringComparison.Ordinal));
+        Assert.That(engineFindings.Select(finding => (finding.Code, finding.Severity)), Is.EqualTo(new[] { (FindingCodes.EngineNotChecked, FindingSeverity.Info) }));
+    }
+
+    [Test]
+    public async Task RunAsync_WithEngineProbe_AsksItOnceWithTheConfigurationAndReportsItsResult()
+    {
+        await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
+        var configuration = Configuration(server, ServerPassword);
+        var probe = new FixedEngineProbe(new EngineProbeResult(EngineState.Reachable, "tcp://127.0.0.1:2375/", null, "27.0.3", "1.46", null));
+
+        var report = await DoctorRunner.RunAsync(Sysroot.Live, configuration, engineProbe: probe);
+
+        var engineCodes = report.Findings.Select(finding => finding.Code).Where(code => code.StartsWith("engine-", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(probe.Calls, Is.EqualTo(1));
+            Assert.That(probe.SeenConfiguration, Is.SameAs(configuration));
+            Assert.That(engineCodes, Is.EqualTo(new[] { FindingCodes.EngineOk }));
+            Assert.That(report.Findings.Single(finding => finding.Code == FindingCodes.EngineOk).Title, Does.Contain("27.0.3"));
+        });
+    }
+
+    [Test]
     public async Task ExecuteAsync_RightPassword_ChoosesTheServerAndIsNotBroken()
     {
         await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
@@ -96,8 +127,24 @@ public sealed class DoctorRunnerRedisServerIntegrationTests
         {
             // The engine socket in this test does not exist, so the engine finding keeps the verdict at degraded.
             Assert.That(exit, Is.EqualTo(HeimnetzCli.Degraded), stderr.ToString());
+            // The command brings its own engine probe: the engine is asked, not reported as not checked.
+            Assert.That(stdout.ToString(), Does.Contain(FindingCodes.EngineUnreachable).And.Not.Contain(FindingCodes.EngineNotChecked));
             Assert.That(stdout.ToString(), Does.Contain("Redis chosen: " + server.Endpoint).And.Contain(FindingCodes.PortHeldByRedis));
             Assert.That(stdout.ToString(), Does.Not.Contain(ServerPassword));
         });
+    }
+
+    private sealed class FixedEngineProbe(EngineProbeResult result) : IEngineProbe
+    {
+        public int Calls { get; private set; }
+
+        public IConfiguration? SeenConfiguration { get; private set; }
+
+        public Task<EngineProbeResult> ProbeAsync(IConfiguration configuration, bool inContainer, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            SeenConfiguration = configuration;
+            return Task.FromResult(result);
+        }
     }
 }

@@ -63,6 +63,14 @@ internal sealed class EngineCheck : IDoctorCheck
                 }
 
                 break;
+            case EngineState.NotChecked:
+                yield return new Finding(
+                    FindingCodes.EngineNotChecked,
+                    FindingSeverity.Info,
+                    "The Docker engine was not checked",
+                    [$"reason: {engine.Problem ?? "no engine probe"}", "not checked: engine version, API version, published ports"],
+                    "Run 'heimnetz doctor' to check the engine and its published ports; in code, pass an IEngineProbe to DoctorRunner.RunAsync.");
+                break;
             default:
                 break;
         }

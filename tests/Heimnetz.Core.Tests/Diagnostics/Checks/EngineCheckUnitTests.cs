@@ -80,6 +80,20 @@ public sealed class EngineCheckUnitTests
     }
 
     [Test]
+    public void Run_NoEngineProbe_SaysNotCheckedAsInfoWithTheReason()
+    {
+        var finding = Run(new EngineCheck(), With(EngineProbeResult.NotChecked)).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((finding.Code, finding.Severity), Is.EqualTo((FindingCodes.EngineNotChecked, FindingSeverity.Info)));
+            Assert.That(finding.Title, Does.Contain("not checked"));
+            Assert.That(finding.Observed, Has.Some.Contains("no engine probe was given"));
+            Assert.That(finding.Remedy, Does.Contain("heimnetz doctor").And.Contain(nameof(IEngineProbe)));
+        });
+    }
+
+    [Test]
     public void Run_Replay_SaysNothing()
     {
         Assert.That(Run(new EngineCheck(), Replay(Host)), Is.Empty);

@@ -1,15 +1,17 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Heimnetz.Diagnostics;
 using Heimnetz.Discovery;
 using Microsoft.Extensions.Configuration;
 
-namespace Heimnetz.Diagnostics;
+namespace Heimnetz.Cli.Commands;
 
 /// <summary>
 /// Asks the Docker engine (<c>DOCKER_HOST</c>, else the local socket) for its version and the ports running
-/// containers publish. Bounded in time; never throws for an absent or broken engine.
+/// containers publish. Bounded in time; never throws for an absent or broken engine. It lives in the CLI so that the
+/// library a cache user references carries no Docker client.
 /// </summary>
-internal static class DockerEngineProbe
+internal sealed class DockerEngineProbe(TimeProvider timeProvider) : IEngineProbe
 {
     /// <summary>The variable the docker CLI reads for a non-default engine.</summary>
     public const string DockerHostKey = "DOCKER_HOST";
@@ -20,7 +22,7 @@ internal static class DockerEngineProbe
     /// <summary>How long the engine gets to answer both requests together.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
-    public static async Task<EngineProbeResult> ProbeAsync(IConfiguration configuration, bool inContainer, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public async Task<EngineProbeResult> ProbeAsync(IConfiguration configuration, bool inContainer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var dockerHost = configuration[DockerHostKey] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
