@@ -3,11 +3,14 @@ using Heimnetz.Benchmarks;
 using Heimnetz.Benchmarks.Failover;
 using Heimnetz.Benchmarks.Paired;
 using Heimnetz.Benchmarks.Reporting;
+using Heimnetz.Benchmarks.Support;
+using Heimnetz.Caching;
 
 // Verbs:
 //   (none)    BenchmarkDotNet suites; [--smoke] for one dry invocation each; other arguments go to BenchmarkDotNet (--filter ...)
 //   failover  the failover harness; [--smoke] for short phases; [--out artifacts/bench/failover.json]
 //   paired    the targets' ratios, Heimnetz and the alternative in alternating rounds; [--smoke]; [--out artifacts/bench/paired.json]
+//             [--defaults]: Heimnetz with its default 50 ms timeouts instead of the report's 1 s (see BenchCacheOptions)
 //   report    renders docs/benchmarks.md from artifacts/bench; [--artifacts dir] [--out file] [--command text]
 var arguments = args.ToList();
 var smoke = arguments.Remove("--smoke");
@@ -22,7 +25,8 @@ if (verb == "failover")
 if (verb == "paired")
 {
     var output = Option(arguments, "--out") ?? Path.Combine("artifacts", "bench", "paired.json");
-    return await PairedHarness.RunAsync(smoke ? PairedSettings.Smoke : PairedSettings.Full, output);
+    var options = arguments.Remove("--defaults") ? new HeimnetzCacheOptions() : BenchCacheOptions.Generous();
+    return await PairedHarness.RunAsync(smoke ? PairedSettings.Smoke : PairedSettings.Full, options, output);
 }
 
 if (verb == "report")

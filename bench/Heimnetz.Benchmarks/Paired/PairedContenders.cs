@@ -61,11 +61,12 @@ internal sealed class PairedContenders : IAsyncDisposable
 
     public MemoryCache MemoryCache { get; }
 
-    public static async Task<PairedContenders> StartAsync()
+    /// <param name="options">Heimnetz's settings: <see cref="BenchCacheOptions.Generous"/> for the report, the defaults to check them.</param>
+    public static async Task<PairedContenders> StartAsync(HeimnetzCacheOptions options)
     {
         var server = await RedisServerProcess.StartAsync();
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { server.Endpoint }, AbortOnConnectFail = false });
-        var heimnetz = new ResilientCache(new FixedRedisLocator(new RedisEndpoint("127.0.0.1", server.Port)), BenchCacheOptions.Generous());
+        var heimnetz = new ResilientCache(new FixedRedisLocator(new RedisEndpoint("127.0.0.1", server.Port)), options);
         BenchCacheOptions.WaitForRedis(heimnetz, TimeSpan.FromSeconds(10));
         var redisCache = new RedisCache(Options.Create(new RedisCacheOptions { Configuration = server.Endpoint }));
         var memoryMode = new ResilientCache(new NoRedisLocator(), new HeimnetzCacheOptions());

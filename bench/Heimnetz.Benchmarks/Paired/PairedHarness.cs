@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Heimnetz.Benchmarks.Failover;
 using Heimnetz.Benchmarks.Support;
+using Heimnetz.Caching;
 
 namespace Heimnetz.Benchmarks.Paired;
 
@@ -17,10 +18,10 @@ internal static class PairedHarness
     private const int Mask = PairedContenders.Keys - 1;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.5);
 
-    public static async Task<int> RunAsync(PairedSettings settings, string outputPath)
+    public static async Task<int> RunAsync(PairedSettings settings, HeimnetzCacheOptions cacheOptions, string outputPath)
     {
         Console.WriteLine($"paired: {settings.Rounds} rounds; {settings.LatencyCalls} timed calls, {settings.ThroughputCalls} calls over {Callers} callers, {settings.MemoryCalls} memory calls per contender and round");
-        await using var clients = await PairedContenders.StartAsync();
+        await using var clients = await PairedContenders.StartAsync(cacheOptions);
         var results = new List<PairedResult>();
         foreach (var size in new[] { 100, 4096 })
         {
