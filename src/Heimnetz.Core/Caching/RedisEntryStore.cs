@@ -11,8 +11,10 @@ namespace Heimnetz.Caching;
 internal static class RedisEntryStore
 {
     // KEYS[1] key; ARGV[1] now Unix ms; ARGV[2] '1' to return the value (read and slide in one round trip), '0' to slide only.
-    // It reads the header of whatever entry the key holds now, so it never applies a replaced entry's window.
+    // It reads the header of whatever entry the key holds now, so it never applies a replaced entry's window; a key of
+    // another type (another program's hash) is left alone and reads as a miss instead of failing with WRONGTYPE.
     private static readonly string SlideScript = $$"""
+        if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return false end
         local v
         if ARGV[2] == '1' then v = redis.call('GET', KEYS[1]) else v = redis.call('GETRANGE', KEYS[1], 0, {{RedisEntryFormat.MaxHeaderBytes - 1}}) end
         if not v or v == '' then return false end
@@ -33,14 +35,17 @@ internal static class RedisEntryStore
     public static Task<Lease<byte>?> ReadAsync(IDatabase database, string key) => database.StringGetLeaseAsync(key);
 
     /// <summary>The caller's data from a read (null for a miss or a value this cache did not write), and whether the entry slides.</summary>
-    public static byte[]? Decode(Lease<byte>? value, out bool sliding) =>
-        Decode(value is null ? default : value.Span, value is null, out sliding);
+    public static byte[]? Decode(Lease<byte>? value, out bool sliding)
+    {
+        sliding = false;
+        return value is null ? null : Decode(value.Span, out sliding);
+    }
 
     /// <summary>Reads and slides in one round trip (the script); the synchronous API has one timeout per round trip, so it keeps to one.</summary>
     public static byte[]? Get(IDatabase database, string key, DateTimeOffset now)
     {
         var result = database.ScriptEvaluate(SlideScript, [key], [now.ToUnixTimeMilliseconds(), "1"]);
-        return result.IsNull ? null : Decode((byte[]?)result, isNull: false, out _);
+        return result.IsNull ? null : Decode((byte[]?)result, out _);
     }
 
     /// <summary>Slides the expiry of whatever entry the key holds now (capped by its absolute expiry); nothing for a fixed one.</summary>
@@ -75,8 +80,8 @@ internal static class RedisEntryStore
     }
 
     /// <summary>
-    /// Whether Redis refused a read because the key holds another type (a hash or list another program keeps there):
-    /// Redis answered, so for the cache that is a miss, not an outage. Plain commands and scripts both say WRONGTYPE.
+    /// Whether Redis refused a plain GET because the key holds another type (a hash or list another program keeps there):
+    /// Redis answered, so for the cache that is a miss, not an outage. The script checks the type itself.
     /// </summary>
     public static bool IsForeignValue(RedisServerException error) =>
         error.Message.Contains("WRONGTYPE", StringComparison.Ordinal);
@@ -84,10 +89,10 @@ internal static class RedisEntryStore
     private static TimeSpan? Expiry(TimeSpan? timeToLive) =>
         timeToLive is { } t ? TimeSpan.FromMilliseconds(RedisEntryFormat.Milliseconds(t)) : null;
 
-    private static byte[]? Decode(ReadOnlySpan<byte> value, bool isNull, out bool sliding)
+    private static byte[]? Decode(ReadOnlySpan<byte> value, out bool sliding)
     {
         sliding = false;
-        if (isNull || !RedisEntryFormat.TryDecode(value, out var header))
+        if (!RedisEntryFormat.TryDecode(value, out var header))
         {
             return null;
         }

@@ -161,10 +161,6 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
                 return data;
             }
-            catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
-            {
-                return ForeignValueIsAMiss(started);
-            }
             catch (Exception exception) when (exception is not ArgumentException)
             {
                 OnRedisFailure(current, GetOperation, exception, write: false);
@@ -357,7 +353,10 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         }
         catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
         {
-            return ForeignValueIsAMiss(started);
+            // The key holds another type, which another program keeps there: Redis answered, so this read is a miss.
+            OnRedisSuccess();
+            metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -373,14 +372,6 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         var value = memory.Get(key);
         ServedFromMemory(GetOperation, started);
         return value;
-    }
-
-    // The key holds another type, which another program keeps there: Redis answered, so this read is a miss.
-    private byte[]? ForeignValueIsAMiss(long started)
-    {
-        OnRedisSuccess();
-        metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
-        return null;
     }
 
     private void ServedFromMemory(string operation, long started)
@@ -402,12 +393,6 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;
-            }
-            catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
-            {
-                // Only Refresh reads the value, and a foreign value has nothing to slide; its result is not used.
-                OnRedisSuccess();
-                return default!;
             }
             catch (Exception exception) when (exception is not ArgumentException)
             {
@@ -435,12 +420,6 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 OnRedisSuccess();
                 metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
                 return result;
-            }
-            catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
-            {
-                // As in Run: only Refresh reads the value, and its result is not used.
-                OnRedisSuccess();
-                return default!;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
