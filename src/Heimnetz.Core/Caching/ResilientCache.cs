@@ -157,8 +157,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             {
                 // The synchronous API waits at most SyncTimeout, which is set to OperationTimeout: one round trip, the script.
                 var data = RedisEntryStore.Get(current.Database, key, timeProvider.GetUtcNow());
-                OnRedisSuccess();
-                metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+                ServedByRedis(GetOperation, started);
                 return data;
             }
             catch (Exception exception) when (exception is not ArgumentException)
@@ -213,8 +212,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 // token end the wait, and returns the same task, allocating nothing, for a token that cannot cancel.
                 await call.WaitAsync(token).ConfigureAwait(false);
                 entry.Return();
-                OnRedisSuccess();
-                metrics.Duration(timeProvider, started, CacheMode.Redis, SetOperation);
+                ServedByRedis(SetOperation, started);
                 return;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -347,15 +345,13 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
                 await slide.WaitAsync(left, timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
-            OnRedisSuccess();
-            metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+            ServedByRedis(GetOperation, started);
             return data;
         }
         catch (RedisServerException error) when (RedisEntryStore.IsForeignValue(error))
         {
             // The key holds another type, which another program keeps there: Redis answered, so this read is a miss.
-            OnRedisSuccess();
-            metrics.Duration(timeProvider, started, CacheMode.Redis, GetOperation);
+            ServedByRedis(GetOperation, started);
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -374,6 +370,12 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         return value;
     }
 
+    private void ServedByRedis(string operation, long started)
+    {
+        OnRedisSuccess();
+        metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
+    }
+
     private void ServedFromMemory(string operation, long started)
     {
         metrics.FallbackHit(operation);
@@ -390,8 +392,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             {
                 // The synchronous API waits at most SyncTimeout, which is set to OperationTimeout.
                 var result = redis(current.Database);
-                OnRedisSuccess();
-                metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
+                ServedByRedis(operation, started);
                 return result;
             }
             catch (Exception exception) when (exception is not ArgumentException)
@@ -417,8 +418,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             {
                 call = redis(current.Database);
                 var result = await call.WaitAsync(cancellationToken).ConfigureAwait(false);
-                OnRedisSuccess();
-                metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
+                ServedByRedis(operation, started);
                 return result;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
