@@ -7,12 +7,16 @@ namespace Heimnetz.Cli.Commands;
 
 /// <summary>
 /// <c>heimnetz doctor [--json] [--sysroot DIR|FILE.tar.gz]</c>: says what is wrong with the Redis-and-Docker setup
-/// and how to fix it. Exit 0 healthy, 1 degraded, 2 broken (no usable Redis) or bad usage/configuration.
+/// and how to fix it. Exit 0 healthy, 1 degraded, 2 broken (no usable Redis) or bad usage/configuration, 3 inconclusive
+/// (this process was starved of CPU before a deciding candidate could answer).
 /// </summary>
 internal static class DoctorCommand
 {
     /// <summary>Exit code when no usable Redis was found; shares 2 with bad usage, as both mean "the app cannot use Redis as configured".</summary>
     public const int Broken = 2;
+
+    /// <summary>Exit code when starvation left the answer unknown: not a finding about Redis, so not 1 or 2.</summary>
+    public const int Inconclusive = 3;
 
     /// <summary>The configuration a live run reads: the process environment, variables under their own names.</summary>
     public static IConfiguration FromEnvironment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -64,6 +68,7 @@ internal static class DoctorCommand
     {
         DoctorVerdict.Healthy => HeimnetzCli.Ok,
         DoctorVerdict.Degraded => HeimnetzCli.Degraded,
+        DoctorVerdict.Inconclusive => Inconclusive,
         _ => Broken,
     };
 }

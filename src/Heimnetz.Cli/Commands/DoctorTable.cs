@@ -44,6 +44,7 @@ internal static class DoctorTable
         {
             DoctorVerdict.Healthy => ("green", "nothing to fix"),
             DoctorVerdict.Degraded => ("yellow", "Redis is usable, but see the warnings"),
+            DoctorVerdict.Inconclusive => ("yellow", "this process was starved of CPU; nothing is known to be wrong with Redis, run again with more CPU"),
             _ => ("red", "no usable Redis: the cache would run in memory mode"),
         };
         console.MarkupLine($"verdict: [bold {verdictColour}]{report.Verdict.ToWireName()}[/] ({Markup.Escape(meaning)})");

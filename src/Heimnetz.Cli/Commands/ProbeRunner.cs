@@ -24,7 +24,9 @@ internal static class ProbeRunner
         var chosen = found.Chosen is { } result
             ? RedisLocation.Of(result.Candidate, result.Server?.RunId)
             : null;
-        var cache = await CacheCheck.RunAsync(chosen, cancellationToken).ConfigureAwait(false);
+        var cache = found.Chosen is null && found.Inconclusive
+            ? new CacheSection("memory", null) { Reason = "discovery was inconclusive: this process was starved of CPU before a candidate could answer (see the candidates); the cache would start in memory and probe again by itself" }
+            : await CacheCheck.RunAsync(chosen, cancellationToken).ConfigureAwait(false);
         return new ProbeReport(ProbeReport.CurrentSchema, environment, found.ToSection(), cache);
     }
 }

@@ -18,6 +18,7 @@ public static class DoctorReportJson
         DoctorVerdict.Healthy => "healthy",
         DoctorVerdict.Degraded => "degraded",
         DoctorVerdict.Broken => "broken",
+        DoctorVerdict.Inconclusive => "inconclusive",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Unknown doctor verdict."),
     };
 

@@ -1,6 +1,6 @@
 namespace Heimnetz.Diagnostics;
 
-/// <summary>The overall answer: healthy, degraded, or broken.</summary>
+/// <summary>The overall answer: healthy, degraded, broken, or inconclusive.</summary>
 public enum DoctorVerdict
 {
     /// <summary>No warning and no error, and a Redis is usable (or nothing was probed).</summary>
@@ -11,4 +11,10 @@ public enum DoctorVerdict
 
     /// <summary>No usable Redis: the cache would run in memory mode.</summary>
     Broken,
+
+    /// <summary>
+    /// No verdict: this process was starved of CPU for most of the time a candidate that decides the answer was
+    /// given, so what it would have answered is not known. Better than a false broken; run again with more CPU.
+    /// </summary>
+    Inconclusive,
 }

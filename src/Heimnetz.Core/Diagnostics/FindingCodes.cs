@@ -72,6 +72,12 @@ public static class FindingCodes
     /// <summary>A TLS handshake failed: an untrusted certificate, a name it does not list, or TLS and plain text mixed up.</summary>
     public const string TlsFailed = "tls-failed";
 
+    /// <summary>
+    /// This process was starved of CPU for so much of discovery that a candidate could not be judged: the answer is
+    /// not known, and no other finding about that candidate is claimed. The evidence has the measurement.
+    /// </summary>
+    public const string DiscoveryInconclusive = "discovery-inconclusive";
+
     /// <summary>No candidate is usable, so the cache would run in memory mode; the evidence says why.</summary>
     public const string CacheMemoryMode = "cache-memory-mode";
 
@@ -81,6 +87,6 @@ public static class FindingCodes
         EngineOk, EngineNotInstalled, EngineNotVisible, EngineUnreachable, EngineApiTooOld, EngineNotChecked,
         ComposeOk, ComposeMissing, RuntimeEnvironment, LiveChecksSkipped, RedisCandidates,
         ServiceNamesResolve, ServiceNameUnresolved, PortHeldByRedis, PortConflict, HostAliasMissing,
-        DefaultBridgeNoDns, AuthRequired, AuthFailed, PeerTimeout, NotRedis, TlsFailed, CacheMemoryMode,
+        DefaultBridgeNoDns, AuthRequired, AuthFailed, PeerTimeout, NotRedis, TlsFailed, DiscoveryInconclusive, CacheMemoryMode,
     ];
 }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Heimnetz.Discovery.Resp;
+using Heimnetz.Starvation;
 
 namespace Heimnetz.Discovery;
 
@@ -40,26 +41,37 @@ internal sealed class CandidateProbe
     }
 
     /// <summary>Probes the candidate; never throws except for a bug, and stops promptly when the token is cancelled.</summary>
-    public async Task<CandidateResult> ProbeAsync(RedisCandidate candidate, CancellationToken cancellationToken)
+    public async Task<CandidateResult> ProbeAsync(RedisCandidate candidate, ILagGauge gauge, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
-        var finding = await FindAsync(candidate, cancellationToken).ConfigureAwait(false);
+        var finding = await FindAsync(candidate, gauge, cancellationToken).ConfigureAwait(false);
         var secret = candidate.Credentials?.Password;
         return new CandidateResult(candidate, finding.Outcome, timeProvider.GetElapsedTime(started), DetailText.Sanitize(finding.Detail, 160, secret), finding.Server)
         {
             Finished = !finding.Stopped,
+            TimedOut = finding.Wait is { TimedOut: true },
+            Lost = finding.Wait?.Lost ?? TimeSpan.Zero,
         };
     }
 
-    private async Task<Finding> FindAsync(RedisCandidate candidate, CancellationToken cancellationToken)
+    private StarvationAwareTimeout Timeout(TimeSpan duration, ILagGauge gauge, CancellationToken cancellationToken) =>
+        new(duration, DiscoveryTimeouts.Ceiling(duration), timeProvider, gauge, cancellationToken);
+
+    /// <summary>What a timeout that expired says: a plain timeout, or inconclusive when starvation ate the peer's time.</summary>
+    private static Finding Expired(StarvationAwareTimeout scope, ProbeOutcome outcome, string detail) =>
+        scope.Starved
+            ? new Finding(ProbeOutcome.Inconclusive, StarvationText.Inconclusive(scope), Wait: WaitFacts.Of(scope))
+            : new Finding(outcome, detail, Wait: WaitFacts.Of(scope));
+
+    private async Task<Finding> FindAsync(RedisCandidate candidate, ILagGauge gauge, CancellationToken cancellationToken)
     {
-        var (addresses, dnsFailure) = await ResolveAsync(candidate.Endpoint.Host, cancellationToken).ConfigureAwait(false);
+        var (addresses, dnsFailure) = await ResolveAsync(candidate.Endpoint.Host, gauge, cancellationToken).ConfigureAwait(false);
         if (addresses is null)
         {
             return dnsFailure!;
         }
 
-        var (socket, connectFailure) = await ConnectAsync(addresses, candidate.Endpoint.Port, cancellationToken).ConfigureAwait(false);
+        var (socket, connectFailure) = await ConnectAsync(addresses, candidate.Endpoint.Port, gauge, cancellationToken).ConfigureAwait(false);
         if (socket is null)
         {
             return connectFailure!;
@@ -67,18 +79,18 @@ internal sealed class CandidateProbe
 
         using (socket)
         {
-            return await HandshakeAsync(candidate, socket, cancellationToken).ConfigureAwait(false);
+            return await HandshakeAsync(candidate, socket, gauge, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(IPAddress[]? Addresses, Finding? Failure)> ResolveAsync(string host, CancellationToken cancellationToken)
+    private async Task<(IPAddress[]? Addresses, Finding? Failure)> ResolveAsync(string host, ILagGauge gauge, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(host, out var literal))
         {
             return ([literal], null);
         }
 
-        using var scope = new TimeoutScope(timeouts.ConnectTimeout, timeProvider, cancellationToken);
+        using var scope = Timeout(timeouts.ConnectTimeout, gauge, cancellationToken);
         var lookup = Dns.GetHostAddressesAsync(host, scope.Token);
         try
         {
@@ -96,14 +108,14 @@ internal sealed class CandidateProbe
         {
             _ = lookup.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return scope.TimedOut
-                ? (null, new Finding(ProbeOutcome.DnsFailure, $"'{host}' did not resolve within {Milliseconds(timeouts.ConnectTimeout)}"))
+                ? (null, Expired(scope, ProbeOutcome.DnsFailure, $"'{host}' did not resolve within {Milliseconds(timeouts.ConnectTimeout)}"))
                 : (null, new Finding(ProbeOutcome.DnsFailure, "stopped while resolving the name", Stopped: true));
         }
     }
 
-    private async Task<(Socket? Socket, Finding? Failure)> ConnectAsync(IPAddress[] addresses, int port, CancellationToken cancellationToken)
+    private async Task<(Socket? Socket, Finding? Failure)> ConnectAsync(IPAddress[] addresses, int port, ILagGauge gauge, CancellationToken cancellationToken)
     {
-        using var scope = new TimeoutScope(timeouts.ConnectTimeout, timeProvider, cancellationToken);
+        using var scope = Timeout(timeouts.ConnectTimeout, gauge, cancellationToken);
         var failures = new List<SocketError>();
         foreach (var address in addresses)
         {
@@ -122,7 +134,7 @@ internal sealed class CandidateProbe
             {
                 socket.Dispose();
                 return scope.TimedOut
-                    ? (null, new Finding(ProbeOutcome.Unreachable, $"no TCP answer within {Milliseconds(timeouts.ConnectTimeout)}"))
+                    ? (null, Expired(scope, ProbeOutcome.Unreachable, $"no TCP answer within {Milliseconds(timeouts.ConnectTimeout)}"))
                     : (null, new Finding(ProbeOutcome.Unreachable, "stopped while connecting", Stopped: true));
             }
         }
@@ -133,9 +145,9 @@ internal sealed class CandidateProbe
             : (null, new Finding(ProbeOutcome.Unreachable, $"connect to {tried} failed ({string.Join(", ", failures.Distinct())})"));
     }
 
-    private async Task<Finding> HandshakeAsync(RedisCandidate candidate, Socket socket, CancellationToken cancellationToken)
+    private async Task<Finding> HandshakeAsync(RedisCandidate candidate, Socket socket, ILagGauge gauge, CancellationToken cancellationToken)
     {
-        using var scope = new TimeoutScope(timeouts.HandshakeTimeout, timeProvider, cancellationToken);
+        using var scope = Timeout(timeouts.HandshakeTimeout, gauge, cancellationToken);
         var network = new NetworkStream(socket, ownsSocket: false);
         Stream stream = network;
         RespReader? reader = null;
@@ -235,12 +247,12 @@ internal sealed class CandidateProbe
         }
         catch (OperationCanceledException) when (scope.TimedOut && phase == TlsPhase)
         {
-            return new Finding(ProbeOutcome.Timeout, $"{TlsPrefix}no reply to the TLS handshake within {Milliseconds(timeouts.HandshakeTimeout)}; a plain (non-TLS) Redis port waits silently: {UseRedis}");
+            return Expired(scope, ProbeOutcome.Timeout, $"{TlsPrefix}no reply to the TLS handshake within {Milliseconds(timeouts.HandshakeTimeout)}; a plain (non-TLS) Redis port waits silently: {UseRedis}");
         }
         catch (OperationCanceledException)
         {
             return scope.TimedOut
-                ? new Finding(ProbeOutcome.Timeout, $"no complete reply to {phase} within {Milliseconds(timeouts.HandshakeTimeout)}")
+                ? Expired(scope, ProbeOutcome.Timeout, $"no complete reply to {phase} within {Milliseconds(timeouts.HandshakeTimeout)}")
                 : new Finding(ProbeOutcome.Timeout, $"stopped while waiting for the reply to {phase}", Stopped: true);
         }
         catch (IOException error)
@@ -327,5 +339,11 @@ internal sealed class CandidateProbe
     private static string Milliseconds(TimeSpan duration) =>
         string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms");
 
-    private sealed record Finding(ProbeOutcome Outcome, string Detail, ServerIdentity? Server = null, bool Stopped = false);
+    private sealed record Finding(ProbeOutcome Outcome, string Detail, ServerIdentity? Server = null, bool Stopped = false, WaitFacts? Wait = null);
+
+    /// <summary>How a timeout that expired ended: whether it expired at all, and the starvation measured meanwhile.</summary>
+    private sealed record WaitFacts(bool TimedOut, TimeSpan Lost)
+    {
+        public static WaitFacts Of(StarvationAwareTimeout scope) => new(scope.TimedOut, scope.Lost);
+    }
 }

@@ -16,4 +16,13 @@ public sealed record CandidateResult(
 
     /// <summary>False when the probe was stopped before it ended on its own (the budget ran out, or the choice was already certain).</summary>
     public bool Finished { get; init; } = true;
+
+    /// <summary>True when the outcome came from a timeout expiring (not from an answer, a reset or a lookup error).</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>How many times the candidate was probed: a timeout is tried once more within the budget before it counts.</summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>The time the process lost to starvation during the wait that ended this probe (zero when it had the CPU).</summary>
+    public TimeSpan Lost { get; init; }
 }

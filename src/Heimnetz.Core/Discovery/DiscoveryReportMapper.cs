@@ -18,7 +18,12 @@ public static class DiscoveryReportMapper
         {
             Reason = result.Candidate.Reason,
             Server = result.Server is { } server ? new ServerIdentitySection(server.Product, server.Version, server.RunId) : null,
+            Attempts = result.Attempts,
         }).ToArray();
-        return new DiscoverySection(candidates, report.Chosen?.Candidate.Endpoint.ToString(), Math.Round(report.Elapsed.TotalMilliseconds, 2));
+        return new DiscoverySection(candidates, report.Chosen?.Candidate.Endpoint.ToString(), Math.Round(report.Elapsed.TotalMilliseconds, 2))
+        {
+            StarvedMs = Math.Round(report.Starved.TotalMilliseconds, 2),
+            WorstDelayMs = Math.Round(report.WorstDelay.TotalMilliseconds, 2),
+        };
     }
 }

@@ -14,6 +14,7 @@ public static class DiscoveryWireNames
         ProbeOutcome.Timeout => "timeout",
         ProbeOutcome.DnsFailure => "dns-failure",
         ProbeOutcome.Unreachable => "unreachable",
+        ProbeOutcome.Inconclusive => "inconclusive",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown probe outcome."),
     };
 

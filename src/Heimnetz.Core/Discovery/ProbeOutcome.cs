@@ -26,4 +26,10 @@ public enum ProbeOutcome
 
     /// <summary>No TCP connection could be made (no route, filtered, or no answer to connect in time).</summary>
     Unreachable,
+
+    /// <summary>
+    /// No verdict: the process itself was starved (CPU limit, a saturated machine) for most of the wait, so the peer
+    /// never had its full time to answer. Says nothing about the peer.
+    /// </summary>
+    Inconclusive,
 }

@@ -1,23 +1,34 @@
 using System.Globalization;
+using Heimnetz.Starvation;
 
 namespace Heimnetz.Discovery;
 
 /// <summary>
 /// Probes all candidates in parallel within a time budget and chooses the highest-priority one that is ready —
-/// not the fastest — recording for every other candidate why it lost.
+/// not the fastest — recording for every other candidate why it lost. Every timeout counts only the time this process
+/// could run (measured by a <see cref="LagMonitor"/>), and a candidate that timed out is probed once more within the
+/// budget before the timeout counts: a verdict follows the network, not the scheduler.
 /// </summary>
 public sealed class RedisDiscovery
 {
     private readonly DiscoveryTimeouts timeouts;
     private readonly TimeProvider timeProvider;
     private readonly CandidateProbe probe;
+    private readonly ILagGauge? gauge;
 
     /// <summary>Creates a discovery with the given timeouts; <paramref name="timeProvider"/> defaults to the system clock.</summary>
     public RedisDiscovery(DiscoveryTimeouts timeouts, TimeProvider? timeProvider = null)
+        : this(timeouts, timeProvider, gauge: null)
+    {
+    }
+
+    /// <summary>With a given starvation gauge instead of a <see cref="LagMonitor"/> per discovery: for tests that script starvation.</summary>
+    internal RedisDiscovery(DiscoveryTimeouts timeouts, TimeProvider? timeProvider, ILagGauge? gauge)
     {
         ArgumentNullException.ThrowIfNull(timeouts);
         this.timeouts = timeouts;
         this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.gauge = gauge;
         probe = new CandidateProbe(timeouts, this.timeProvider);
     }
 
@@ -30,9 +41,11 @@ public sealed class RedisDiscovery
         ArgumentNullException.ThrowIfNull(candidates);
         var started = timeProvider.GetTimestamp();
         var ordered = candidates.OrderBy(candidate => candidate.Priority).ToArray();
-        using var budget = new TimeoutScope(timeouts.Budget, timeProvider, cancellationToken);
+        using var monitor = gauge is null ? new LagMonitor(timeProvider) : null;
+        var lag = (ILagGauge?)monitor ?? gauge!;
+        using var budget = new StarvationAwareTimeout(timeouts.Budget, DiscoveryTimeouts.Ceiling(timeouts.Budget), timeProvider, lag, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
-        var probes = ordered.Select(candidate => probe.ProbeAsync(candidate, stop.Token)).ToArray();
+        var probes = ordered.Select(candidate => ProbeWithRetryAsync(candidate, lag, stop.Token)).ToArray();
 
         if (mode == DiscoveryMode.FirstChoice)
         {
@@ -51,12 +64,35 @@ public sealed class RedisDiscovery
         cancellationToken.ThrowIfCancellationRequested();
 
         var chosen = Array.Find(results, result => result.Outcome == ProbeOutcome.Ready);
-        var judged = results.Select(result => Judge(result, chosen, budget.TimedOut)).ToArray();
+        var judged = results.Select(result => Judge(result, chosen, budget)).ToArray();
         var chosenJudged = chosen is null ? null : judged[Array.IndexOf(results, chosen)];
-        return new DiscoveryReport(judged, chosenJudged, timeProvider.GetElapsedTime(started));
+        return new DiscoveryReport(judged, chosenJudged, timeProvider.GetElapsedTime(started))
+        {
+            Starved = lag.Lost,
+            WorstDelay = lag.WorstDelay,
+        };
     }
 
-    private CandidateResult Judge(CandidateResult result, CandidateResult? chosen, bool budgetExpired)
+    /// <summary>
+    /// A timeout is one lost race until it happens twice: the second attempt runs warm (JIT done, connections cached by
+    /// the kernel) and within what is left of the budget. Anything else (an answer, a reset, a lookup error) is final.
+    /// </summary>
+    private async Task<CandidateResult> ProbeWithRetryAsync(RedisCandidate candidate, ILagGauge lag, CancellationToken cancellationToken)
+    {
+        var first = await probe.ProbeAsync(candidate, lag, cancellationToken).ConfigureAwait(false);
+        if (!first.TimedOut || !first.Finished || cancellationToken.IsCancellationRequested)
+        {
+            return first;
+        }
+
+        var second = await probe.ProbeAsync(candidate, lag, cancellationToken).ConfigureAwait(false);
+        var latency = first.Latency + second.Latency;
+        return second.Finished
+            ? second with { Attempts = 2, Latency = latency }
+            : first with { Attempts = 2, Latency = latency, Detail = $"{first.Detail}; a second attempt was cut short" };
+    }
+
+    private CandidateResult Judge(CandidateResult result, CandidateResult? chosen, StarvationAwareTimeout budget)
     {
         if (ReferenceEquals(result, chosen))
         {
@@ -65,7 +101,13 @@ public sealed class RedisDiscovery
 
         if (!result.Finished)
         {
-            var why = chosen is not null && !budgetExpired
+            if (chosen is null && budget.Starved)
+            {
+                var starved = StarvationText.BudgetStarved(budget);
+                return result with { Outcome = ProbeOutcome.Inconclusive, Detail = starved, Verdict = starved, Lost = budget.Lost };
+            }
+
+            var why = chosen is not null && !budget.TimedOut
                 ? $"not finished: {chosen.Candidate.Endpoint} (higher priority) was already ready"
                 : string.Create(CultureInfo.InvariantCulture, $"not finished within the {timeouts.Budget.TotalMilliseconds:0} ms budget ({result.Detail})");
             return result with { Detail = why, Verdict = why };

@@ -46,6 +46,47 @@ public static class CacheCheck
             }
         }
 
+        // A round trip that misses its deadline on a starved process is one lost race: try once more before memory.
+        var first = await RoundTripAsync(cache, cancellationToken).ConfigureAwait(false);
+        if (first.Passed)
+        {
+            return first.Section(location, attempts: 1);
+        }
+
+        if (cache.Mode != CacheMode.Redis)
+        {
+            try
+            {
+                await WaitForRedisAsync(cache, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return first.Section(location, attempts: 1);
+            }
+        }
+
+        return (await RoundTripAsync(cache, cancellationToken).ConfigureAwait(false)).Section(location, attempts: 2);
+    }
+
+    private static async Task WaitForRedisAsync(ResilientCache cache, CancellationToken cancellationToken)
+    {
+        var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cache.ModeChanged += (_, change) =>
+        {
+            if (change.NewMode == CacheMode.Redis)
+            {
+                back.TrySetResult();
+            }
+        };
+
+        if (cache.Mode != CacheMode.Redis)
+        {
+            await back.Task.WaitAsync(ConnectBudget, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<RoundTrip> RoundTripAsync(ResilientCache cache, CancellationToken cancellationToken)
+    {
         var key = $"heimnetz:probe:{Guid.NewGuid():N}";
         var value = "probe"u8.ToArray();
         var clock = Stopwatch.StartNew();
@@ -53,9 +94,13 @@ public static class CacheCheck
         var read = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
         var roundTrip = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
         await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        return new RoundTrip(cache.Mode == CacheMode.Redis && read is not null && read.AsSpan().SequenceEqual(value), roundTrip);
+    }
 
-        return cache.Mode == CacheMode.Redis && read is not null && read.AsSpan().SequenceEqual(value)
-            ? new CacheSection("redis", roundTrip) { Reason = $"set and get through Redis at {location.Endpoint}" }
-            : new CacheSection("memory", roundTrip) { Reason = $"Redis at {location.Endpoint} failed the set-and-get; the cache fell back to memory" };
+    private sealed record RoundTrip(bool Passed, double Milliseconds)
+    {
+        public CacheSection Section(RedisLocation location, int attempts) => Passed
+            ? new CacheSection("redis", Milliseconds) { Reason = attempts == 1 ? $"set and get through Redis at {location.Endpoint}" : $"set and get through Redis at {location.Endpoint} (the first round trip missed its deadline; the second passed)" }
+            : new CacheSection("memory", Milliseconds) { Reason = $"Redis at {location.Endpoint} failed the set-and-get {(attempts == 1 ? "once" : "twice")}; the cache fell back to memory" };
     }
 }

@@ -41,9 +41,18 @@ public sealed record EnvironmentSection(
 public sealed record DiscoverySection(
     [property: JsonPropertyName("candidates")] IReadOnlyList<CandidateSection> Candidates,
     [property: JsonPropertyName("chosen")] string? Chosen,
-    [property: JsonPropertyName("elapsedMs")] double ElapsedMs);
+    [property: JsonPropertyName("elapsedMs")] double ElapsedMs)
+{
+    /// <summary>How long this process could not run during discovery; every timeout gave that time back to the peers.</summary>
+    [JsonPropertyName("starvedMs")]
+    public double StarvedMs { get; init; }
 
-/// <summary>One probed candidate. Outcome is one of ready, auth-required, auth-failed, not-redis, refused, timeout, dns-failure, unreachable.</summary>
+    /// <summary>The longest single stretch this process could not run during discovery.</summary>
+    [JsonPropertyName("worstDelayMs")]
+    public double WorstDelayMs { get; init; }
+}
+
+/// <summary>One probed candidate. Outcome is one of ready, auth-required, auth-failed, not-redis, refused, timeout, dns-failure, unreachable, inconclusive.</summary>
 public sealed record CandidateSection(
     [property: JsonPropertyName("endpoint")] string Endpoint,
     [property: JsonPropertyName("source")] string Source,
@@ -58,6 +67,10 @@ public sealed record CandidateSection(
     /// <summary>The server's identity when it answered as Redis.</summary>
     [JsonPropertyName("server")]
     public ServerIdentitySection? Server { get; init; }
+
+    /// <summary>How often it was probed: a timeout is tried once more within the budget before it counts.</summary>
+    [JsonPropertyName("attempts")]
+    public int Attempts { get; init; } = 1;
 }
 
 /// <summary>Who answered: product (redis or valkey), version and run id.</summary>

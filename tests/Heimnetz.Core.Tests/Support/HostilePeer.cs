@@ -28,6 +28,9 @@ public enum HostileBehaviour
 
     /// <summary>Like <see cref="NoAuthCapture"/>, but answers AUTH with an error that echoes back what it received.</summary>
     NoAuthEcho,
+
+    /// <summary>Silent on the first connection (one lost race), a minimal Redis on every later one.</summary>
+    SilentOnceThenRedis,
 }
 
 /// <summary>
@@ -110,15 +113,15 @@ public sealed class HostilePeer : IAsyncDisposable
                 return;
             }
 
-            Interlocked.Increment(ref connectionCount);
+            var number = Interlocked.Increment(ref connectionCount);
             lock (connections)
             {
-                connections.Add(Task.Run(() => ServeAsync(client)));
+                connections.Add(Task.Run(() => ServeAsync(client, number)));
             }
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, int number)
     {
         using (client)
         {
@@ -132,6 +135,8 @@ public sealed class HostilePeer : IAsyncDisposable
                     HostileBehaviour.Silent => ReadUntilClosedAsync(stream),
                     HostileBehaviour.GarbageFlood => FloodAsync(stream),
                     HostileBehaviour.CloseMidReply => ReplyOnceAsync(stream, "$100\r\nabc"),
+                    HostileBehaviour.SilentOnceThenRedis when number == 1 => ReadUntilClosedAsync(stream),
+                    HostileBehaviour.SilentOnceThenRedis => PretendRedisAsync(stream),
                     _ => ConverseAsync(stream),
                 });
             }
@@ -165,6 +170,15 @@ public sealed class HostilePeer : IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             await stream.WriteAsync(chunk, stopping.Token);
+        }
+    }
+
+    private async Task PretendRedisAsync(NetworkStream stream)
+    {
+        const string Info = "# Server\r\nredis_version:7.0.15\r\nrun_id:0123456789abcdef0123456789abcdef01234567\r\n";
+        while (await ReadChunkAsync(stream) is { } chunk)
+        {
+            await WriteAsync(stream, chunk.Contains("INFO", StringComparison.OrdinalIgnoreCase) ? $"${Info.Length}\r\n{Info}\r\n" : "+PONG\r\n");
         }
     }
 

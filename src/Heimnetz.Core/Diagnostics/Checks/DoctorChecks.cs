@@ -17,6 +17,7 @@ internal static class DoctorChecks
         new AuthCheck(),
         new UnresponsivePeerCheck(),
         new TlsCheck(),
+        new StarvationCheck(),
         new CacheModeCheck(),
     ];
 }
