@@ -27,6 +27,7 @@ internal static class ProbeRunner
         var cache = found.Chosen is null && found.Inconclusive
             ? new CacheSection("memory", null) { Reason = "discovery was inconclusive: this process was starved of CPU before a candidate could answer (see the candidates); the cache would start in memory and probe again by itself" }
             : await CacheCheck.RunAsync(chosen, cancellationToken).ConfigureAwait(false);
-        return new ProbeReport(ProbeReport.CurrentSchema, environment, found.ToSection(), cache);
+        var discovery = found.ToSection() with { Mode = setup.Configuration.Scope.ToWireName(), ModeReason = setup.Configuration.ScopeReason };
+        return new ProbeReport(ProbeReport.CurrentSchema, environment, discovery, cache);
     }
 }

@@ -1,8 +1,10 @@
 namespace Heimnetz.Discovery;
 
 /// <summary>
-/// The candidates to probe, most preferred first: configured ones, then the built-in catalog for the environment
-/// (or the configured replacement list). Duplicates keep their first, higher-priority entry.
+/// The candidates to probe, most preferred first. Configured means configured: with a URL, connection string or
+/// candidate list set, only those are probed, and the environment's built-in catalog follows them only when the user
+/// opted in (<see cref="DiscoveryConfiguration.Scope"/>). Duplicates keep their first, higher-priority entry.
+/// Fallback credentials (<c>REDIS_PASSWORD</c>) go only where the user sent them; see <see cref="FallbackFor"/>.
 /// </summary>
 public static class CandidateCatalog
 {
@@ -20,7 +22,8 @@ public static class CandidateCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(configuration);
-        var ordered = configuration.Configured.Concat(configuration.ReplacementCandidates ?? Defaults(context));
+        var catalog = configuration.Scope == CandidateScope.Configured ? [] : Defaults(context);
+        var ordered = configuration.Configured.Concat(configuration.ReplacementCandidates ?? []).Concat(catalog);
         var seen = new HashSet<(string Host, int Port)>();
         var result = new List<RedisCandidate>();
         foreach (var candidate in ordered)
@@ -30,11 +33,11 @@ public static class CandidateCatalog
                 continue;
             }
 
-            // Fallback credentials go only to candidates without their own; never replace a candidate's credentials.
+            // A candidate's own credentials go only to it; fallback credentials only where FallbackFor allows.
             result.Add(candidate with
             {
                 Priority = result.Count,
-                Credentials = candidate.Credentials ?? configuration.FallbackCredentials,
+                Credentials = candidate.Credentials ?? FallbackFor(candidate, configuration),
                 TlsTrust = candidate.TlsTrust ?? configuration.TlsTrust,
             });
         }
@@ -42,13 +45,39 @@ public static class CandidateCatalog
         return result;
     }
 
+    /// <summary>
+    /// Who receives the fallback credentials (<c>REDIS_PASSWORD</c> / <c>REDIS_USERNAME</c>): a candidate the user named
+    /// (URL without a password, candidate list); a catalog candidate only when nothing is configured, and then only on
+    /// the app's own network or loopback (compose service names, <c>localhost</c>), never the bridge gateway or a host
+    /// alias unless <see cref="DiscoveryConfiguration.FallbackCredentialsToHost"/>. Never a plain-text candidate when a
+    /// configured endpoint speaks TLS.
+    /// </summary>
+    public static RedisCredentials? FallbackFor(RedisCandidate candidate, DiscoveryConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.FallbackCredentials is not { } fallback || (configuration.ConfiguredTls && !candidate.UseTls))
+        {
+            return null;
+        }
+
+        if (candidate.Source != CandidateSource.Default)
+        {
+            return fallback;
+        }
+
+        return configuration.Scope == CandidateScope.Environment && (!candidate.ReachesHost || configuration.FallbackCredentialsToHost)
+            ? fallback
+            : null;
+    }
+
     /// <summary>The built-in candidates for the environment, in preference order.</summary>
     public static IReadOnlyList<RedisCandidate> Defaults(CatalogContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var defaults = new List<RedisCandidate>();
-        void Add(string host, int port, string reason) =>
-            defaults.Add(new RedisCandidate(new RedisEndpoint(host, port), null, false, CandidateSource.Default, defaults.Count, reason));
+        void Add(string host, int port, string reason, bool reachesHost = false) =>
+            defaults.Add(new RedisCandidate(new RedisEndpoint(host, port), null, false, CandidateSource.Default, defaults.Count, reason) { ReachesHost = reachesHost });
 
         if (context.IsContainer)
         {
@@ -58,13 +87,13 @@ public static class CandidateCatalog
             {
                 if (context.HostAliases.Keys.Any(alias => string.Equals(alias, name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    Add(name, RedisPort, reason);
+                    Add(name, RedisPort, reason, reachesHost: true);
                 }
             }
 
             if (!string.IsNullOrWhiteSpace(context.DefaultGateway))
             {
-                Add(context.DefaultGateway, RedisPort, context.ContainerKind is { } kind ? $"{kind} bridge gateway" : "bridge gateway");
+                Add(context.DefaultGateway, RedisPort, context.ContainerKind is { } kind ? $"{kind} bridge gateway" : "bridge gateway", reachesHost: true);
             }
 
             Add("localhost", RedisPort, "loopback (host network or sidecar)");

@@ -23,6 +23,31 @@ public sealed record DiscoveryConfiguration(
     /// <summary>Trust for <c>rediss://</c> candidates signed by a private CA; null means the machine's trust store.</summary>
     public RedisTlsTrust? TlsTrust { get; init; }
 
+    /// <summary>Probe the environment's catalog after the configured candidates (<see cref="DiscoveryConfigurationKeys.CatalogFallback"/>); off by default.</summary>
+    public bool CatalogFallback { get; init; }
+
+    /// <summary>Let fallback credentials reach the bridge gateway and host aliases (<see cref="DiscoveryConfigurationKeys.PasswordToHost"/>); off by default.</summary>
+    public bool FallbackCredentialsToHost { get; init; }
+
+    /// <summary>True when the user named where Redis is: a URL, a connection string or a candidate list.</summary>
+    public bool HasConfiguredEndpoint => Configured.Count > 0 || ReplacementCandidates is { Count: > 0 };
+
+    /// <summary>Which candidates are probed; see <see cref="ScopeReason"/> for why.</summary>
+    public CandidateScope Scope => !HasConfiguredEndpoint ? CandidateScope.Environment
+        : CatalogFallback ? CandidateScope.ConfiguredThenEnvironment
+        : CandidateScope.Configured;
+
+    /// <summary>Why <see cref="Scope"/> applies, naming the settings (never their values).</summary>
+    public string ScopeReason => Scope switch
+    {
+        CandidateScope.Environment => $"nothing is configured ({DiscoveryConfigurationKeys.RedisUrlVariable}, {DiscoveryConfigurationKeys.ConnectionVariable}, {DiscoveryConfigurationKeys.CandidatesVariable} and Heimnetz:Redis:* are unset), so the detected environment's catalog is probed",
+        CandidateScope.Configured => $"{ConfiguredBy()} is set, so only what it names is probed, at start and on every recovery; {DiscoveryConfigurationKeys.CatalogFallbackVariable}=true would fall back to the environment's catalog",
+        _ => $"{ConfiguredBy()} is set and {DiscoveryConfigurationKeys.CatalogFallbackVariable} / {DiscoveryConfigurationKeys.CatalogFallback} is true, so the environment's catalog is probed after it",
+    };
+
+    /// <summary>True when a configured endpoint speaks TLS: then no credential leaves in plain text, to anyone.</summary>
+    public bool ConfiguredTls => Configured.Any(candidate => candidate.UseTls);
+
     /// <summary>No configuration: the built-in catalog, no credentials, default timeouts.</summary>
     public static DiscoveryConfiguration Empty { get; } = new([], null, null, DiscoveryTimeouts.Default);
 
@@ -55,9 +80,16 @@ public sealed record DiscoveryConfiguration(
             ReadDuration(configuration, DiscoveryConfigurationKeys.Budget, DiscoveryTimeouts.DefaultBudget, problems));
 
         var tlsTrust = ReadTlsTrust(configuration, problems);
+        var catalogFallback = ReadSwitch(configuration, DiscoveryConfigurationKeys.CatalogFallbackVariable, DiscoveryConfigurationKeys.CatalogFallback, problems);
+        var passwordToHost = ReadSwitch(configuration, DiscoveryConfigurationKeys.PasswordToHostVariable, DiscoveryConfigurationKeys.PasswordToHost, problems);
 
         problems.ThrowIfAny();
-        return new DiscoveryConfiguration(configured, replacement, fallback, timeouts) { TlsTrust = tlsTrust };
+        return new DiscoveryConfiguration(configured, replacement, fallback, timeouts)
+        {
+            TlsTrust = tlsTrust,
+            CatalogFallback = catalogFallback,
+            FallbackCredentialsToHost = passwordToHost,
+        };
     }
 
     /// <summary>
@@ -79,7 +111,33 @@ public sealed record DiscoveryConfiguration(
         $"configured [{string.Join(", ", Configured.Select(candidate => candidate.Endpoint))}], " +
         $"replacement [{(ReplacementCandidates is null ? "none" : string.Join(", ", ReplacementCandidates.Select(candidate => candidate.Endpoint)))}], " +
         $"fallback credentials {(FallbackCredentials is null ? "none" : FallbackCredentials.ToString())}, {Timeouts}, " +
-        $"{(TlsTrust is null ? "TLS trust from the machine's store" : TlsTrust.ToString())}";
+        $"{(TlsTrust is null ? "TLS trust from the machine's store" : TlsTrust.ToString())}, scope {Scope}";
+
+    private string ConfiguredBy()
+    {
+        var keys = Configured.Select(candidate => candidate.Reason)
+            .Concat((ReplacementCandidates ?? []).Select(candidate => candidate.Reason))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return string.Join(" and ", keys);
+    }
+
+    private static bool ReadSwitch(IConfiguration configuration, string variable, string key, ConfigurationProblems problems)
+    {
+        var (source, text) = Value(configuration, variable) is { } fromEnvironment ? (variable, fromEnvironment) : (key, Value(configuration, key));
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        problems.Add(source, $"'{DetailText.Sanitize(text.Trim(), 40)}' is not a switch; expected true or false");
+        return false;
+    }
 
     private static string? Value(IConfiguration configuration, string key) =>
         configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;

@@ -27,6 +27,18 @@ public static class DiscoveryConfigurationKeys
     /// </summary>
     public const string TlsCaVariable = "HEIMNETZ_REDIS_TLS_CA";
 
+    /// <summary>
+    /// <c>true</c> to probe the environment's built-in catalog after the configured endpoints when they do not answer.
+    /// Off by default: a configured Redis that is down is reported, never silently replaced by another one.
+    /// </summary>
+    public const string CatalogFallbackVariable = "HEIMNETZ_REDIS_CATALOG_FALLBACK";
+
+    /// <summary>
+    /// <c>true</c> to let <see cref="PasswordVariable"/> reach the bridge gateway and host aliases too. Off by default:
+    /// those addresses reach whatever anyone published on the host.
+    /// </summary>
+    public const string PasswordToHostVariable = "HEIMNETZ_REDIS_PASSWORD_TO_HOST";
+
     /// <summary>Configuration twin of <see cref="RedisUrlVariable"/>.</summary>
     public const string Url = "Heimnetz:Redis:Url";
 
@@ -41,6 +53,12 @@ public static class DiscoveryConfigurationKeys
 
     /// <summary>Configuration twin of <see cref="UserVariable"/>.</summary>
     public const string User = "Heimnetz:Redis:User";
+
+    /// <summary>Configuration twin of <see cref="CatalogFallbackVariable"/>.</summary>
+    public const string CatalogFallback = "Heimnetz:Redis:CatalogFallback";
+
+    /// <summary>Configuration twin of <see cref="PasswordToHostVariable"/>.</summary>
+    public const string PasswordToHost = "Heimnetz:Redis:PasswordToHost";
 
     /// <summary>Configuration twin of <see cref="TlsCaVariable"/>.</summary>
     public const string TlsCaFile = "Heimnetz:Redis:TlsCaFile";

@@ -24,7 +24,15 @@ public sealed class DiscoveryRedisLocator : IRedisLocator
     public DiscoveryRedisLocator(CatalogContext context, DiscoveryConfiguration configuration, TimeProvider? timeProvider = null)
         : this(CandidateCatalog.Build(context, configuration), configuration?.Timeouts ?? DiscoveryTimeouts.Default, timeProvider)
     {
+        Scope = configuration!.Scope;
+        ScopeReason = configuration.ScopeReason;
     }
+
+    /// <summary>Which candidates it probes, at start and on every recovery; explicit candidates count as configured.</summary>
+    public CandidateScope Scope { get; } = CandidateScope.Configured;
+
+    /// <summary>Why <see cref="Scope"/> applies.</summary>
+    public string ScopeReason { get; } = "the candidates were given in code";
 
     /// <summary>The report of the most recent <see cref="LocateAsync"/>, for diagnostics; null before the first.</summary>
     public DiscoveryReport? LastReport => Volatile.Read(ref lastReport);

@@ -26,4 +26,13 @@ public static class DiscoveryWireNames
         CandidateSource.Env => "env",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown candidate source."),
     };
+
+    /// <summary>The report name of a candidate scope: <c>environment</c>, <c>configured</c> or <c>configured-then-environment</c>.</summary>
+    public static string ToWireName(this CandidateScope scope) => scope switch
+    {
+        CandidateScope.Environment => "environment",
+        CandidateScope.Configured => "configured",
+        CandidateScope.ConfiguredThenEnvironment => "configured-then-environment",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown candidate scope."),
+    };
 }

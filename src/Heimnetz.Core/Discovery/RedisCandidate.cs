@@ -14,4 +14,10 @@ public sealed record RedisCandidate(
 {
     /// <summary>Trust for a <c>rediss://</c> server signed by a private CA; null means the machine's trust store.</summary>
     public RedisTlsTrust? TlsTrust { get; init; }
+
+    /// <summary>
+    /// True for a catalog candidate that reaches the host (the bridge gateway, a host alias): whatever anyone published
+    /// on the host answers there, so fallback credentials go to it only on request.
+    /// </summary>
+    public bool ReachesHost { get; init; }
 }

@@ -1,4 +1,5 @@
 using Heimnetz.Caching;
+using Heimnetz.Discovery;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Heimnetz.Hosting;
@@ -7,12 +8,14 @@ namespace Heimnetz.Hosting;
 public sealed class HeimnetzCacheHealthCheck : IHealthCheck
 {
     private readonly ResilientCache cache;
+    private readonly IRedisLocator? locator;
 
-    /// <summary>Creates the check for one cache.</summary>
-    public HeimnetzCacheHealthCheck(ResilientCache cache)
+    /// <summary>Creates the check for one cache; with its <paramref name="locator"/>, the data also names the discovery mode.</summary>
+    public HeimnetzCacheHealthCheck(ResilientCache cache, IRedisLocator? locator = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         this.cache = cache;
+        this.locator = locator;
     }
 
     /// <inheritdoc />
@@ -25,6 +28,17 @@ public sealed class HeimnetzCacheHealthCheck : IHealthCheck
             ["endpoint"] = status.Endpoint ?? string.Empty,
             ["runId"] = status.RunId ?? string.Empty,
         };
+        if (locator is DiscoveryRedisLocator discovery)
+        {
+            data["discoveryMode"] = discovery.Scope.ToWireName();
+            data["discoveryModeReason"] = discovery.ScopeReason;
+        }
+        else if (locator is FixedRedisLocator)
+        {
+            data["discoveryMode"] = "fixed";
+            data["discoveryModeReason"] = $"{HeimnetzCacheDefaults.SectionName}:Endpoint is set, so only that endpoint is used";
+        }
+
         var result = status.Mode == CacheMode.Redis
             ? HealthCheckResult.Healthy($"Cache on Redis {status.Endpoint}: {status.Reason}", data)
             : HealthCheckResult.Degraded($"Cache on memory: {status.Reason}", data: data);

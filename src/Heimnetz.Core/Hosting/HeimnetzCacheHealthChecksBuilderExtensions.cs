@@ -13,7 +13,7 @@ public static class HeimnetzCacheHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new HealthCheckRegistration(
             name,
-            provider => new HeimnetzCacheHealthCheck(provider.GetRequiredService<ResilientCache>()),
+            provider => new HeimnetzCacheHealthCheck(provider.GetRequiredService<ResilientCache>(), provider.GetService<IRedisLocator>()),
             HealthStatus.Degraded,
             tags));
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Heimnetz.Hosting;
@@ -61,7 +62,12 @@ public static class HeimnetzCacheServiceCollectionExtensions
         {
             // REDIS_URL, REDIS_PASSWORD, HEIMNETZ_REDIS_CANDIDATES and Heimnetz:Redis:* come from the app's configuration.
             var environment = EnvironmentDetector.Detect(Sysroot.Live);
-            return new DiscoveryRedisLocator(environment.ToCatalogContext(), DiscoveryConfiguration.From(configuration), provider.GetService<TimeProvider>());
+            var discovery = DiscoveryConfiguration.From(configuration);
+            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DiscoveryRedisLocator)) ?? NullLogger.Instance;
+            var mode = discovery.Scope.ToWireName();
+            var why = discovery.ScopeReason;
+            DiscoveryLog.Mode(logger, mode, why);
+            return new DiscoveryRedisLocator(environment.ToCatalogContext(), discovery, provider.GetService<TimeProvider>());
         }
 
         var endpoint = FixedRedisLocator.ParseEndpoint(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");

@@ -50,6 +50,14 @@ public sealed record DiscoverySection(
     /// <summary>The longest single stretch this process could not run during discovery.</summary>
     [JsonPropertyName("worstDelayMs")]
     public double WorstDelayMs { get; init; }
+
+    /// <summary>Which candidates were probed: <c>environment</c>, <c>configured</c> or <c>configured-then-environment</c>.</summary>
+    [JsonPropertyName("mode")]
+    public string? Mode { get; init; }
+
+    /// <summary>Why that mode applies, naming the settings (never their values).</summary>
+    [JsonPropertyName("modeReason")]
+    public string? ModeReason { get; init; }
 }
 
 /// <summary>One probed candidate. Outcome is one of ready, auth-required, auth-failed, not-redis, refused, timeout, dns-failure, unreachable, inconclusive.</summary>

@@ -88,4 +88,78 @@ public sealed class CandidateCatalogUnitTests
             Assert.That(candidates[0].ToString(), Does.Not.Contain("0wn-pa55"));
         });
     }
+
+    [Test]
+    public void Build_RedisUrlSet_ProbesOnlyTheConfiguredEndpoint()
+    {
+        var configuration = DiscoveryConfiguration.From(DiscoveryConfigurationUnitTests.Config(("REDIS_URL", "redis://cache.internal:6380")));
+
+        var endpoints = CandidateCatalog.Build(DockerBridge, configuration).Select(candidate => candidate.Endpoint.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints, Is.EqualTo(new[] { "cache.internal:6380" }), "a configured Redis that is down must not be replaced by whatever else answers");
+            Assert.That(configuration.Scope, Is.EqualTo(CandidateScope.Configured));
+            Assert.That(configuration.ScopeReason, Does.StartWith("REDIS_URL is set, so only what it names is probed"));
+        });
+    }
+
+    [Test]
+    public void Build_ConnectionStringSet_ProbesOnlyItsEndpoints()
+    {
+        var configuration = DiscoveryConfiguration.From(DiscoveryConfigurationUnitTests.Config(("HEIMNETZ_REDIS_CONNECTION", "a:1,b:2,password=x-y-z-w")));
+
+        var endpoints = CandidateCatalog.Build(CatalogContext.Host, configuration).Select(candidate => candidate.Endpoint.ToString());
+
+        Assert.That(endpoints, Is.EqualTo(new[] { "a:1", "b:2" }));
+    }
+
+    [Test]
+    public void Build_CatalogFallbackOptedIn_ProbesTheCatalogAfterTheConfiguredEndpoint()
+    {
+        var configuration = DiscoveryConfiguration.From(DiscoveryConfigurationUnitTests.Config(
+            ("REDIS_URL", "redis://cache.internal:6380"),
+            ("HEIMNETZ_REDIS_CATALOG_FALLBACK", "true")));
+
+        var endpoints = CandidateCatalog.Build(DockerBridge, configuration).Select(candidate => candidate.Endpoint.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints, Is.EqualTo(new[] { "cache.internal:6380", "redis:6379", "redis-dev:6379", "host.docker.internal:6379", "172.18.0.1:6379", "localhost:6379" }));
+            Assert.That(configuration.Scope, Is.EqualTo(CandidateScope.ConfiguredThenEnvironment));
+        });
+    }
+
+    [Test]
+    public void Build_NothingConfigured_ScopeIsTheEnvironmentAndSaysWhy()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(DiscoveryConfiguration.Empty.Scope, Is.EqualTo(CandidateScope.Environment));
+            Assert.That(DiscoveryConfiguration.Empty.ScopeReason, Does.StartWith("nothing is configured"));
+        });
+    }
+
+    [TestCase("HEIMNETZ_REDIS_CATALOG_FALLBACK", "yes please")]
+    [TestCase("Heimnetz:Redis:CatalogFallback", "1")]
+    [TestCase("HEIMNETZ_REDIS_PASSWORD_TO_HOST", "maybe")]
+    public void From_SwitchThatIsNotABoolean_NamesTheKeyAndTheValue(string key, string value)
+    {
+        var error = Assert.Throws<Heimnetz.Configuration.HeimnetzConfigurationException>(() => DiscoveryConfiguration.From(DiscoveryConfigurationUnitTests.Config((key, value))));
+
+        Assert.That(error!.Message, Does.Contain(key).And.Contain($"'{value}' is not a switch; expected true or false"));
+    }
+
+    [TestCase(false, new[] { "redis:6379", "redis-dev:6379", "localhost:6379" })]
+    [TestCase(true, new[] { "redis:6379", "redis-dev:6379", "host.docker.internal:6379", "172.18.0.1:6379", "localhost:6379" })]
+    public void Build_RedisPasswordWithNothingConfigured_ReachesTheHostOnlyWhenAskedTo(bool toHost, string[] receivers)
+    {
+        var configuration = DiscoveryConfiguration.From(DiscoveryConfigurationUnitTests.Config(
+            ("REDIS_PASSWORD", "shared"),
+            ("HEIMNETZ_REDIS_PASSWORD_TO_HOST", toHost ? "true" : null)));
+
+        var candidates = CandidateCatalog.Build(DockerBridge, configuration);
+
+        Assert.That(candidates.Where(candidate => candidate.Credentials is not null).Select(candidate => candidate.Endpoint.ToString()), Is.EqualTo(receivers));
+    }
 }

@@ -18,6 +18,8 @@ internal sealed class CandidatesCheck : IDoctorCheck
             observed.Add("no candidates: the configured replacement list is empty");
         }
 
+        observed.Insert(0, $"discovery mode {context.Configuration.Scope.ToWireName()}: {context.Configuration.ScopeReason}");
+
         yield return context.Chosen is { } chosen
             ? new Finding(FindingCodes.RedisCandidates, FindingSeverity.Ok, $"Redis chosen: {chosen.Candidate.Endpoint}{Identity(chosen)}", observed, null)
             : new Finding(FindingCodes.RedisCandidates, FindingSeverity.Info, "No Redis candidate is usable", observed, null);
