@@ -19,8 +19,9 @@ public sealed class RedisChecksUnitTests
         {
             Assert.That((finding.Code, finding.Severity), Is.EqualTo((FindingCodes.RedisCandidates, FindingSeverity.Ok)));
             Assert.That(finding.Title, Is.EqualTo("Redis chosen: redis:6379 (redis 7.0.15)"));
-            Assert.That(finding.Observed, Has.Count.EqualTo(2));
-            Assert.That(finding.Observed[1], Does.Contain("redis-dev:6379").And.Contain("dns-failure"));
+            Assert.That(finding.Observed, Has.Count.EqualTo(3));
+            Assert.That(finding.Observed[0], Does.StartWith("discovery mode environment: nothing is configured"));
+            Assert.That(finding.Observed[2], Does.Contain("redis-dev:6379").And.Contain("dns-failure"));
         });
     }
 
