@@ -41,6 +41,8 @@ public static class HtmlReport
         .cell-detail{border:1px solid #d0d7de;border-radius:6px;margin:8px 0;padding:0 10px;background:#fff}.cell-detail>summary{padding:6px 0;cursor:pointer}
         .cell-detail .state{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;margin-right:6px}.cell-detail[data-problem=true]{border-left:6px solid #d1242f}
         table.diff td.approved{background:#ffebe9}table.diff td.actual{background:#e6ffec}.cell-detail:target{outline:3px solid #0969da}
+        .detail-body{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin-bottom:8px}.why{display:block;font-size:11px;font-weight:400;opacity:.9}
+        #attention{display:inline-block;padding:4px 10px;border-radius:12px;font-weight:600}#attention.none{background:#d6f5dd;color:#11602a}#attention.some{background:#ffe2a8;color:#7a4100}
         """;
 
     private const string Script = """
@@ -80,7 +82,7 @@ public static class HtmlReport
         html.Append(string.Join(", ", Enum.GetValues<CellState>().Select(state => (state, count: outcome.Verdicts.Count(v => v.State == state))).Where(pair => pair.count > 0).Select(pair => $"{pair.count} {Name(pair.state)}")));
         html.Append("</p>");
         html.Append(Inv, $"<p><span id=\"verdict\" class=\"verdict {(outcome.IsGreen ? "ok" : "bad")}\">{E(Verdict(outcome))}</span> ");
-        html.Append(Inv, $"<span id=\"attention\" data-count=\"{outcome.Problems.Count}\">{outcome.Problems.Count} need attention</span> <span id=\"js-summary\" class=\"muted\"></span></p></header>\n");
+        html.Append(Inv, $"<span id=\"attention\" class=\"{(outcome.Problems.Count == 0 ? "none" : "some")}\" data-count=\"{outcome.Problems.Count}\">{outcome.Problems.Count} need attention</span> <span id=\"js-summary\" class=\"muted\"></span></p></header>\n");
 
         AppendGrid(html, outcome);
         AppendCells(html, outcome);
@@ -127,7 +129,8 @@ public static class HtmlReport
                 var text = verdict.State is CellState.Failed or CellState.Skipped ? state : cell.Row.Chosen;
                 var agreement = cell.Agreement is { } a && (a.Runs > 1 || !a.IsUnanimous) ? $"<span class=\"agree\">{a}</span>" : string.Empty;
                 html.Append(Inv, $"<td class=\"cell {state}\" data-cell=\"{E(cell.Scenario)}/{E(cell.Server)}\" data-state=\"{state}\" data-problem=\"{Flag(verdict.NeedsAttention)}\">");
-                html.Append(Inv, $"<a href=\"#{CellId(cell)}\" title=\"{E($"{state}: {verdict.Reason}")}\">{Symbol(verdict.State)} <span class=\"chosen\">{E(Shorten(text, 26))}</span>{agreement}</a></td>");
+                var why = verdict.Differences.Count > 0 ? $"<span class=\"why\">{E(string.Join(", ", verdict.Differences.Select(difference => difference.Column)))} differs</span>" : string.Empty;
+                html.Append(Inv, $"<a href=\"#{CellId(cell)}\" title=\"{E($"{state}: {verdict.Reason}")}\">{Symbol(verdict.State)} <span class=\"chosen\">{E(Shorten(text, 26))}</span>{agreement}{why}</a></td>");
             }
 
             var measured = scenario.Select(verdict => verdict.Cell.Agreement).OfType<CellAgreement>().ToList();
@@ -161,20 +164,27 @@ public static class HtmlReport
                 html.Append(Inv, $" — {E(verdict.Reason)}");
             }
 
-            html.Append("</summary>");
-            if (verdict.Differences.Count > 0)
+            // The difference first and beside the row, so the reader sees what changed without scanning the columns.
+            html.Append("</summary><div class=\"detail-body\">");
+            if (verdict.Differences.Count > 0 || cell.Disagreements.Count > 0)
             {
-                AppendDifferences(html, verdict.Differences, "this run");
-            }
+                html.Append("<div>");
+                if (verdict.Differences.Count > 0)
+                {
+                    AppendDifferences(html, verdict.Differences, "this run");
+                }
 
-            foreach (var run in cell.Disagreements.Where(run => run.Row != cell.Row))
-            {
-                html.Append(Inv, $"<p>Run {run.Run} ({Name(run.Status)}) gave another row:</p><pre class=\"log\">{E(ResolutionMatrix.ToMarkdown([run.Row]).Split('\n')[2])}</pre>");
-            }
+                if (cell.Disagreements.Count > 0)
+                {
+                    html.Append(Inv, $"<p class=\"muted\">runs that did not give the approved row: {string.Join(", ", cell.Disagreements.Select(run => run.Run))}</p>");
+                }
 
-            if (cell.Disagreements.Count > 0)
-            {
-                html.Append(Inv, $"<p class=\"muted\">runs that did not give the approved row: {string.Join(", ", cell.Disagreements.Select(run => run.Run))}</p>");
+                foreach (var run in cell.Disagreements.Where(run => run.Row != cell.Row))
+                {
+                    html.Append(Inv, $"<p>Run {run.Run} ({Name(run.Status)}) gave another row:</p><pre class=\"log\">{E(ResolutionMatrix.ToMarkdown([run.Row]).Split('\n')[2])}</pre>");
+                }
+
+                html.Append("</div>");
             }
 
             html.Append("<table class=\"row\"><tbody>");
@@ -184,7 +194,7 @@ public static class HtmlReport
                 html.Append(Inv, $"<tr><th>{column}</th><td>{E(value)}</td></tr>");
             }
 
-            html.Append("</tbody></table>");
+            html.Append("</tbody></table></div>");
             foreach (var line in cell.Violations.Append(cell.Failure).Append(cell.SkipReason).OfType<string>())
             {
                 html.Append(Inv, $"<p>{E(line)}</p>");
