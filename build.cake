@@ -145,11 +145,13 @@ Task("BenchSmoke")
 //   ./build.sh --target=Matrix                                        all cells, then the merged report
 //   ./build.sh --target=Matrix --server=redis-8.0 --scenario=slow-peer     a selection (comma-separated lists)
 //   ./build.sh --target=Matrix --shard=2/3                            one CI shard: cells only
+//   ./build.sh --target=Matrix --repeat=3                             every cell 3 times; each must give its approved row 3/3
 //   ./build.sh --target=MatrixReport                                  merge whatever cell files are present
 // The harness does the work (harness/Scenarios: 'cells' and 'report'); this block only wires it up.
 var matrixServers = Argument("server", "");
 var matrixScenarios = Argument("scenario", "");
 var matrixShard = Argument("shard", "");
+var matrixRepeat = Argument("repeat", "1");
 var matrixArtifacts = artifacts.Combine("matrix");
 var matrixCells = matrixArtifacts.Combine("cells");
 var harnessProject = "./harness/Scenarios/Heimnetz.Harness.Scenarios.csproj";
@@ -187,12 +189,23 @@ Task("Probe")
     System.Environment.SetEnvironmentVariable("HEIMNETZ_PROBE_BINARY", output.CombineWithFilePath("heimnetz").FullPath);
 });
 
+Task("MatrixArguments")
+    .Description("Checks --repeat before minutes of image and probe builds, with the message the harness would give.")
+    .Does(() =>
+{
+    if (!int.TryParse(matrixRepeat, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rounds) || rounds < 1)
+    {
+        throw new CakeException($"--repeat '{matrixRepeat}' is not a run count; expected a positive integer, e.g. --repeat=3.");
+    }
+});
+
 Task("MatrixHarness")
     .Description("Builds the scenario harness once, so each harness call starts without a build.")
     .Does(() => DotNetBuild(harnessProject, new DotNetBuildSettings { Configuration = configuration }));
 
 Task("Matrix")
-    .Description("Runs the selected (--server, --scenario, --shard) cells into artifacts/matrix/cells; unsharded, also the report.")
+    .Description("Runs the selected (--server, --scenario, --shard) cells --repeat times into artifacts/matrix/cells; unsharded, also the report.")
+    .IsDependentOn("MatrixArguments")
     .IsDependentOn("Images")
     .IsDependentOn("Probe")
     .IsDependentOn("MatrixHarness")
@@ -209,11 +222,12 @@ Task("Matrix")
     selection += string.IsNullOrEmpty(matrixServers) ? "" : $" --server {matrixServers}";
     selection += string.IsNullOrEmpty(matrixScenarios) ? "" : $" --scenario {matrixScenarios}";
     selection += sharded ? $" --shard {matrixShard}" : "";
+    selection += $" --repeat {matrixRepeat}";
     var cellsExit = RunHarness($"cells {selection}");
     var reportExit = sharded ? 0 : RunHarness($"report --cells \"{matrixCells}\" --out \"{matrixArtifacts}\"");
     if (cellsExit != 0 || reportExit != 0)
     {
-        throw new CakeException($"The matrix is red: cells exit {cellsExit}, report exit {reportExit} (see the summary above and {matrixArtifacts}/report.html).");
+        throw new CakeException($"The matrix is red: cells exit {cellsExit}, report exit {reportExit} (the cells that need attention are named above; see {matrixArtifacts}/report.html, and Testcontainers' own log in {matrixArtifacts}/testcontainers.log).");
     }
 });
 

@@ -1,6 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
+using Heimnetz.Harness.Fixtures.Logging;
 using Heimnetz.Harness.Fixtures.Sessions;
 
 namespace Heimnetz.Harness.Fixtures.Topology;
@@ -13,7 +14,7 @@ internal static class ContainerWiring
         where TContainer : IContainer
         where TConfiguration : IContainerConfiguration
     {
-        var labelled = builder.WithLabel(HarnessSession.Labels);
+        var labelled = builder.WithLabel(HarnessSession.Labels).WithLogger(TestcontainersLog.Logger);
         return attachment switch
         {
             Attachment.Network network => labelled.WithNetwork(network.Value).WithNetworkAliases(network.Aliases.ToArray()),

@@ -1,6 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;
 using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Fixtures.Logging;
 using Heimnetz.Harness.Fixtures.Sessions;
 
 namespace Heimnetz.Harness.Fixtures.Topology;
@@ -29,7 +30,8 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
     {
         var builder = new NetworkBuilder()
             .WithName($"heimnetz-{Name}-{role}-{HarnessSession.Id}")
-            .WithLabel(HarnessSession.Labels);
+            .WithLabel(HarnessSession.Labels)
+            .WithLogger(TestcontainersLog.Logger);
         if (isInternal)
         {
             builder = builder.WithCreateParameterModifier(parameters => parameters.Internal = true);

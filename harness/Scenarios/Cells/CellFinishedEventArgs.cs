@@ -13,6 +13,12 @@ public sealed class CellFinishedEventArgs(ScenarioResult result, int done, int t
 
     public TimeSpan Elapsed { get; } = elapsed;
 
+    /// <summary>Which round of a repeated run this was (1-based).</summary>
+    public int Round { get; init; } = 1;
+
+    /// <summary>How many rounds the run has (<c>--repeat</c>).</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>A naive estimate of the time left: the mean so far times the cells remaining (parallelism included in the mean).</summary>
     public TimeSpan EstimatedRemaining => Done == 0 ? TimeSpan.Zero : Elapsed / Done * (Total - Done);
 }

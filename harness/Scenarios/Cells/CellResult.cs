@@ -2,6 +2,7 @@ using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Engine;
 using Heimnetz.Harness.Scenarios.Matrix;
 using Heimnetz.Harness.Scenarios.Model;
+using Heimnetz.Harness.Scenarios.Reports;
 using Heimnetz.Probing;
 
 namespace Heimnetz.Harness.Scenarios.Cells;
@@ -40,8 +41,42 @@ public sealed record CellResult(
 
     public TopologySketch Topology { get; init; } = TopologySketch.Empty;
 
+    /// <summary>How many runs gave the approved row (e.g. 3/3); null when the flavour has no approved row for the scenario.</summary>
+    public CellAgreement? Agreement { get; init; }
+
+    /// <summary>The runs whose row was not the approved one (empty when all agreed or nothing was approved).</summary>
+    public IReadOnlyList<DisagreeingRun> Disagreements { get; init; } = [];
+
+    /// <summary>Each run's wall time in milliseconds, in run order (one entry for a single run).</summary>
+    public IReadOnlyList<double> RunWallMs { get; init; } = [];
+
     /// <summary>Passed or skipped: nothing to fix.</summary>
     public bool IsGreen => Status is ScenarioStatus.Passed or ScenarioStatus.Skipped;
+
+    /// <summary>
+    /// One cell from its repeated runs: the agreement with the approved row, and as the cell's own detail the first run
+    /// that disagreed (that is the one to look at), else the last run.
+    /// </summary>
+    public static CellResult From(IReadOnlyList<ScenarioResult> runs, ApprovedRows approved)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(approved);
+        if (runs.Count == 0)
+        {
+            throw new ArgumentException("A cell needs at least one run.", nameof(runs));
+        }
+
+        var judged = runs.Select((run, index) => (Run: index + 1, Result: run, Cell: From(run))).ToList();
+        var comparisons = judged.Select(run => (run.Run, run.Result, run.Cell, Differences: approved.Compare(run.Cell.Row))).ToList();
+        var representative = comparisons.FirstOrDefault(run => run.Differences is { Count: > 0 }) is { Cell: not null } first ? first.Cell : judged[^1].Cell;
+        var measured = comparisons.All(run => run.Differences is not null);
+        return representative with
+        {
+            Agreement = measured ? new CellAgreement(comparisons.Count(run => run.Differences is { Count: 0 }), runs.Count) : null,
+            Disagreements = comparisons.Where(run => run.Differences is { Count: > 0 }).Select(run => new DisagreeingRun(run.Run, run.Result.Status, run.Cell.Row)).ToList(),
+            RunWallMs = judged.Select(run => run.Cell.WallMs).ToList(),
+        };
+    }
 
     public static CellResult From(ScenarioResult result)
     {
@@ -63,6 +98,7 @@ public sealed record CellResult(
             Transitions = result.Observation?.Transitions ?? [],
             Timings = result.Observation?.Timings ?? new Dictionary<string, double>(),
             Topology = result.Topology,
+            RunWallMs = [Math.Round(result.WallTime.TotalMilliseconds, 1)],
         };
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Heimnetz.Harness.Fixtures;
 using Heimnetz.Harness.Fixtures.Snapshots;
 using Heimnetz.Harness.Scenarios.Cells;
+using Heimnetz.Harness.Scenarios.Engine;
 using Heimnetz.Harness.Scenarios.Reports;
 using Spectre.Console;
 
@@ -20,31 +21,49 @@ internal static class MatrixCommands
         var servers = new Option<string>("--server") { Description = "Comma-separated server flavours (default: all of redis-7.0, redis-8.0, valkey-8.1)." };
         var scenarios = new Option<string>("--scenario") { Description = "Comma-separated scenario names (default: all; see 'list')." };
         var shard = new Option<string>("--shard") { Description = "Run only shard i of n (e.g. 1/3) of the sorted cells, round-robin." };
-        var output = new Option<string>("--out") { Description = "Where to write cells/<server>/<scenario>.json.", DefaultValueFactory = _ => DefaultCells };
-        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, output };
+        var repeat = new Option<string>("--repeat") { Description = "Run the whole selection N times and count, per cell, the runs that gave the approved row (default 1)." };
+        var output = new Option<string>("--out") { Description = "Where to write cells/<server>/<scenario>.json; testcontainers.log goes beside it.", DefaultValueFactory = _ => DefaultCells };
+        var approvedDirectory = new Option<string>("--approved") { Description = "The folder of approved matrices (default: harness/Scenarios/Approved)." };
+        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, repeat, output, approvedDirectory };
         command.SetAction(async (parse, token) =>
         {
             var selection = CellSelection.Parse(parse.GetValue(servers), parse.GetValue(scenarios), parse.GetValue(shard), Catalog.All);
+            var rounds = RepeatCount.Parse(parse.GetValue(repeat));
             var cells = selection.Cells();
-            var console = AnsiConsole.Console;
+            var interactive = TerminalView.IsInteractiveTerminal;
+            var console = TerminalView.CreateConsole(interactive);
             if (cells.Count == 0)
             {
                 console.MarkupLine($"[yellow]shard {selection.Shard} of {selection.AllCells().Count} cells is empty; nothing to run[/]");
                 return 0;
             }
 
-            var runner = new CellRunner();
-            new TerminalView(console).Attach(runner, cells.Count);
-            var results = await runner.RunAsync(cells, token).ConfigureAwait(false);
+            var approved = await ApprovedRows.LoadAsync(selection.Servers.Select(server => server.Name), parse.GetValue(approvedDirectory), token).ConfigureAwait(false);
             var directory = parse.GetValue(output)!;
-            var written = results.Select(CellResult.From).ToList();
+            var logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory)) ?? directory, "testcontainers.log");
+            IReadOnlyList<IReadOnlyList<ScenarioResult>> runs;
+            await using (EngineSession.Open(logPath).ConfigureAwait(false))
+            {
+                var runner = new CellRunner();
+                var view = new TerminalView(console, interactive);
+                runs = await view.ShowAsync(runner, cells.Count * rounds, approved, () => runner.RunAsync(cells, rounds, token)).ConfigureAwait(false);
+            }
+
+            var written = runs.Select(cellRuns => CellResult.From(cellRuns, approved)).ToList();
             foreach (var cell in written)
             {
                 await CellStore.WriteAsync(directory, cell, token).ConfigureAwait(false);
             }
 
-            console.MarkupLine($"wrote {written.Count} cell files under {Markup.Escape(directory)}");
-            return written.All(cell => cell.IsGreen) ? 0 : 1;
+            var verdicts = written.Select(cell => CellVerdict.Of(cell, approved)).ToList();
+            new TerminalView(console, interactive).Stability(verdicts, approved);
+            console.MarkupLine($"wrote {written.Count} cell files under {Markup.Escape(directory)}; Testcontainers' log: {Markup.Escape(logPath)}");
+            foreach (var verdict in verdicts.Where(verdict => verdict.NeedsAttention))
+            {
+                console.MarkupLine($"[red]needs attention: {Markup.Escape($"{verdict.Cell.Scenario} on {verdict.Cell.Server} ({TerminalView.Name(verdict.State)}{(verdict.Cell.Agreement is { } agreement ? $", {agreement}" : string.Empty)}): {verdict.Reason}")}[/]");
+            }
+
+            return verdicts.Any(verdict => verdict.NeedsAttention) ? 1 : 0;
         });
         return command;
     }
@@ -58,7 +77,8 @@ internal static class MatrixCommands
         command.SetAction(async (parse, token) =>
         {
             var cells = await CellStore.ReadAllAsync(parse.GetValue(input)!, token).ConfigureAwait(false);
-            var console = AnsiConsole.Console;
+            var interactive = TerminalView.IsInteractiveTerminal;
+            var console = TerminalView.CreateConsole(interactive);
             if (cells.Count == 0)
             {
                 console.MarkupLine($"[red]no cell files under {Markup.Escape(parse.GetValue(input)!)}; run 'cells' first[/]");
@@ -68,7 +88,7 @@ internal static class MatrixCommands
             var directory = parse.GetValue(output)!;
             var outcome = await new MatrixReport(SnapshotSettings.FromEnvironment(), parse.GetValue(approved))
                 .WriteAsync(cells, directory, TimeProvider.System.GetUtcNow(), token).ConfigureAwait(false);
-            new TerminalView(console).Summary(outcome);
+            new TerminalView(console, interactive).Summary(outcome);
             console.MarkupLine($"report: {Markup.Escape(Path.Combine(directory, "report.html"))}");
             return outcome.IsGreen ? 0 : 1;
         });

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Heimnetz.Harness.Fixtures.Snapshots;
 using Heimnetz.Harness.Scenarios.Cells;
 using Heimnetz.Harness.Scenarios.Matrix;
@@ -25,13 +26,32 @@ public sealed class MatrixReport(SnapshotSettings settings, string? approvedDire
             comparisons.Add(await snapshot.CompareAsync(server, rows, cancellationToken).ConfigureAwait(false));
         }
 
+        // Read after comparing: an accepted change is the approved row from now on.
+        var approved = await ApprovedRows.LoadAsync(comparisons.Select(comparison => comparison.Server), approvedDirectory, cancellationToken).ConfigureAwait(false);
+        var outcome = MatrixOutcome.Judge(cells, comparisons, approved);
+
         Directory.CreateDirectory(outputDirectory);
         var allRows = cells.Select(cell => cell.Row).ToList();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "matrix.md"), Markdown(allRows, comparisons), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "matrix.json"), ResolutionMatrix.ToJson(allRows), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "matrix.json"), RowsWithAgreement(outcome), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "timings.json"), Timings(cells), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "report.html"), HtmlReport.Render(cells, comparisons, generatedAt), cancellationToken).ConfigureAwait(false);
-        return new MatrixOutcome(cells, comparisons);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "report.html"), HtmlReport.Render(outcome, generatedAt), cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>The matrix rows for tools, each with how many runs agreed with the approved row and the cell's state.</summary>
+    private static string RowsWithAgreement(MatrixOutcome outcome)
+    {
+        var rows = new JsonArray();
+        foreach (var verdict in outcome.Verdicts)
+        {
+            var row = JsonSerializer.SerializeToNode(verdict.Cell.Row, Json)!.AsObject();
+            row["agreement"] = verdict.Cell.Agreement?.ToString();
+            row["state"] = verdict.State.ToString().ToLowerInvariant();
+            rows.Add(row);
+        }
+
+        return rows.ToJsonString(Json);
     }
 
     private static string Markdown(IReadOnlyList<MatrixRow> rows, IReadOnlyList<SnapshotComparison> comparisons)
@@ -61,6 +81,8 @@ public sealed class MatrixReport(SnapshotSettings settings, string? approvedDire
                 server = cell.Server,
                 status = cell.Status.ToString(),
                 wallMs = cell.WallMs,
+                agreement = cell.Agreement?.ToString(),
+                runWallMs = cell.RunWallMs,
                 discoveryMs = cell.Report?.Discovery.ElapsedMs,
                 candidates = cell.Report?.Discovery.Candidates.ToDictionary(c => c.Endpoint, c => c.LatencyMs),
                 measured = cell.Timings,

@@ -35,7 +35,11 @@ internal static class Chromium
     }
 
     /// <summary>Runs chromium headless with the given extra arguments on <paramref name="page"/>; returns (exit code, stdout, stderr).</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string binary, string page, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string binary, string page, params string[] arguments) =>
+        RunAsync(binary, new Uri(page), arguments);
+
+    /// <summary>Runs chromium headless on a file URL (which may carry a query); returns (exit code, stdout, stderr).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string binary, Uri page, params string[] arguments)
     {
         var profile = Directory.CreateTempSubdirectory("heimnetz-chromium-");
         try
@@ -51,7 +55,7 @@ internal static class Chromium
                 start.ArgumentList.Add(argument);
             }
 
-            start.ArgumentList.Add(new Uri(page).AbsoluteUri);
+            start.ArgumentList.Add(page.AbsoluteUri);
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{binary}'.");
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
