@@ -177,7 +177,9 @@ public sealed class ResilientCacheHistoryIntegrationTests
         var served = operations.GroupBy(o => o.Served).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
         var failedWriteBacks = returns.Sum(r => r.FailedWriteBacks);
         var failedLogs = logger.Entries.Count(e => e.EventName == "WriteBackFailed");
+        var completions = CompletionLogs(logger);
         return $"{policy}, seed {seed}: {faults} faults, {returns.Count} returns, {operations.Count} calls ({string.Join(", ", served)}), " +
-            $"{failedWriteBacks} write-back(s) counted failed, {failedLogs} logged";
+            $"replayed {completions.Sum(c => c.Number("Written"))} written, {completions.Sum(c => c.Number("Deleted"))} deleted, " +
+            $"{completions.Sum(c => c.Number("Kept"))} kept newer, {failedWriteBacks} write-back(s) counted failed, {failedLogs} logged";
     }
 }
