@@ -36,6 +36,12 @@ public static class HeimnetzCacheDefaults
     /// <summary>What happens to outage writes when Redis answers again.</summary>
     public const ReturnPolicy DefaultReturnPolicy = ReturnPolicy.Discard;
 
+    /// <summary>
+    /// How long a removal's tombstone stays in Redis. Within it, a write-back of an older outage write (from this or another
+    /// instance) cannot bring the removed key back; an outage longer than this can.
+    /// </summary>
+    public static readonly TimeSpan TombstoneLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>How many transitions <see cref="CacheStatus.Transitions"/> keeps.</summary>
     public const int TransitionHistory = 32;
 }

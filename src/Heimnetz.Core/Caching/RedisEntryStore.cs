@@ -6,7 +6,9 @@ namespace Heimnetz.Caching;
 /// The commands an entry costs in Redis. An entry is one string in <see cref="RedisEntryFormat"/> with a key expiry of the
 /// time it has left: a write is one <c>SET … PX</c> (atomic: value and expiry never come apart, even between two writers),
 /// a read one <c>GET</c>. Only entries with a sliding window need more: a read or refresh slides their expiry in a
-/// server-side script, capped by the absolute expiry.
+/// server-side script, capped by the absolute expiry. A removal is a write too: a tombstone with the removal's time, kept
+/// for <see cref="HeimnetzCacheDefaults.TombstoneLifetime"/>, so that a later write-back of an older outage write (from this
+/// or another instance) cannot bring the key back.
 /// </summary>
 internal static class RedisEntryStore
 {
@@ -18,7 +20,7 @@ internal static class RedisEntryStore
         local v
         if ARGV[2] == '1' then v = redis.call('GET', KEYS[1]) else v = redis.call('GETRANGE', KEYS[1], 0, {{RedisEntryFormat.MaxHeaderBytes - 1}}) end
         if not v or v == '' then return false end
-        local sld, abs = string.match(v, '^hn1|(%d*)|(%d*)|')
+        local sld, abs = string.match(v, '^hn[12]|(%d*)|(%d*)|')
         if sld and sld ~= '' then
           local ttl = tonumber(sld)
           if abs ~= '' then
@@ -29,6 +31,19 @@ internal static class RedisEntryStore
         end
         if ARGV[2] == '1' then return v end
         return false
+        """;
+
+    // KEYS[1] key; ARGV[1] the write time (Unix µs) of what is replayed; ARGV[2] the entry or tombstone; ARGV[3] its time to
+    // live in ms ('' for none). Writes only when the key holds nothing this cache wrote later: an entry or tombstone with a
+    // write time at or after ours wins (a tie keeps what is there), anything else (an hn1 entry, a foreign value) is older.
+    private static readonly string ReplayScript = $$"""
+        if redis.call('TYPE', KEYS[1]).ok == 'string' then
+          local h = redis.call('GETRANGE', KEYS[1], 0, {{RedisEntryFormat.MaxHeaderBytes - 1}})
+          local w = string.match(h, '^hn2|%d*|%d*|(%d+)|') or string.match(h, '^hnt|(%d+)|')
+          if w and tonumber(w) >= tonumber(ARGV[1]) then return 0 end
+        end
+        if ARGV[3] == '' then redis.call('SET', KEYS[1], ARGV[2]) else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end
+        return 1
         """;
 
     /// <summary>Reads an entry with one GET into pooled memory; <see cref="Decode(Lease{byte}?, out bool)"/> copies the data out once.</summary>
@@ -63,20 +78,47 @@ internal static class RedisEntryStore
         database.StringSetAsync(key, entry.Value, Expiry(timeToLive), When.Always);
 
     /// <summary>Encodes and writes an entry, returning the buffer once Redis answered.</summary>
-    public static async Task<bool> SetAsync(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive)
+    public static bool Set(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive, long written)
     {
-        var entry = RedisEntryFormat.Encode(value, sliding, absolute);
-        var written = await WriteAsync(database, key, entry, timeToLive).ConfigureAwait(false);
+        var entry = RedisEntryFormat.Encode(value, sliding, absolute, written);
+        var stored = database.StringSet(key, entry.Value, Expiry(timeToLive), When.Always);
         entry.Return();
-        return written;
+        return stored;
     }
 
-    public static bool Set(IDatabase database, string key, byte[] value, DateTimeOffset? absolute, TimeSpan? sliding, TimeSpan? timeToLive)
+    /// <summary>Removes an entry by leaving a tombstone with the removal's time; it reads as a miss.</summary>
+    public static Task<bool> RemoveAsync(IDatabase database, string key, long written) =>
+        database.StringSetAsync(key, RedisEntryFormat.EncodeTombstone(written), HeimnetzCacheDefaults.TombstoneLifetime, When.Always);
+
+    public static bool Remove(IDatabase database, string key, long written) =>
+        database.StringSet(key, RedisEntryFormat.EncodeTombstone(written), HeimnetzCacheDefaults.TombstoneLifetime, When.Always);
+
+    /// <summary>
+    /// Replays an outage write (an entry with its remaining time to live, or a removal as a tombstone) unless Redis holds
+    /// something this cache wrote at the same time or later; true when it was written, false when the newer one was kept.
+    /// </summary>
+    public static async Task<bool> ReplayAsync(IDatabase database, string key, OutageEntry? entry, long written, DateTimeOffset now)
     {
-        var entry = RedisEntryFormat.Encode(value, sliding, absolute);
-        var written = database.StringSet(key, entry.Value, Expiry(timeToLive), When.Always);
-        entry.Return();
-        return written;
+        byte[] value;
+        TimeSpan? timeToLive;
+        var remaining = entry?.RemainingAt(now);
+        if (entry is not null && (remaining is null || remaining > TimeSpan.Zero))
+        {
+            var encoded = RedisEntryFormat.Encode(entry.Value, entry.SlidingExpiration, entry.AbsoluteExpiration, written);
+            value = encoded.Value.ToArray();
+            encoded.Return();
+            timeToLive = remaining;
+        }
+        else
+        {
+            // Removed, or expired since: either way the key's state as of that write is "gone".
+            value = RedisEntryFormat.EncodeTombstone(written);
+            timeToLive = HeimnetzCacheDefaults.TombstoneLifetime;
+        }
+
+        var ttl = timeToLive is { } t ? RedisEntryFormat.Milliseconds(t).ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        var result = await database.ScriptEvaluateAsync(ReplayScript, [key], [written, value, ttl]).ConfigureAwait(false);
+        return (int)result == 1;
     }
 
     /// <summary>

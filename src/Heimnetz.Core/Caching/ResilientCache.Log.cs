@@ -23,8 +23,11 @@ public sealed partial class ResilientCache
         [LoggerMessage(EventId = 5104, EventName = "WriteBackFailed", Level = LogLevel.Warning, Message = "Write-back of an outage entry to Redis {Endpoint} failed: {Failure}")]
         public static partial void WriteBackFailed(ILogger logger, RedisEndpoint endpoint, Type failure);
 
-        [LoggerMessage(EventId = 5105, EventName = "WriteBackCompleted", Level = LogLevel.Information, Message = "Write-back to Redis {Endpoint}: {Written} written, {Deleted} deleted, {Failed} failed")]
-        public static partial void WriteBackCompleted(ILogger logger, RedisEndpoint endpoint, int written, int deleted, int failed);
+        [LoggerMessage(EventId = 5105, EventName = "WriteBackCompleted", Level = LogLevel.Information, Message = "Write-back to Redis {Endpoint}: {Written} written, {Deleted} deleted, {Kept} kept a newer entry, {Failed} failed")]
+        public static partial void WriteBackCompleted(ILogger logger, RedisEndpoint endpoint, int written, int deleted, int kept, int failed);
+
+        [LoggerMessage(EventId = 5108, EventName = "OutageRemovalsReplayed", Level = LogLevel.Information, Message = "Outage removals replayed to Redis {Endpoint}: {Deleted} deleted, {Kept} kept a newer entry, {Failed} failed")]
+        public static partial void OutageRemovalsReplayed(ILogger logger, RedisEndpoint endpoint, int deleted, int kept, int failed);
 
         [LoggerMessage(EventId = 5106, EventName = "ModeChangedHandlerFailed", Level = LogLevel.Warning, Message = "A ModeChanged handler threw; the cache ignored it")]
         public static partial void ModeChangedHandlerFailed(ILogger logger, Exception exception);

@@ -215,37 +215,44 @@ public sealed partial class ResilientCache
     private async Task ReturnAsync(RedisLink returning, CancellationToken cancellationToken)
     {
         var generation = memory.Current;
-        var firstPass = options.ReturnPolicy == ReturnPolicy.WriteBack
-            ? await WriteBackAsync(returning, generation, generation.Keys.ToList(), cancellationToken).ConfigureAwait(false)
-            : default;
+        var writeBack = options.ReturnPolicy == ReturnPolicy.WriteBack;
+
+        // Before the switch, so reads on Redis see the outage's changes at once. Callers still write to memory meanwhile;
+        // a key they change becomes dirty again and the second pass replays it.
+        var firstPass = await ReplayAsync(returning, generation, [.. generation.Keys], removalsOnly: !writeBack, cancellationToken).ConfigureAwait(false);
 
         returning.FailedHandler = (_, arguments) =>
             Open(returning, $"connection failed ({arguments.FailureType}) on {returning.Endpoint}");
         returning.Multiplexer.ConnectionFailed += returning.FailedHandler;
 
-        int discarded;
         lock (gate)
         {
             var why = ReturnReason(returning);
+            // The link first, then the new generation: a memory write checks the link after entering a generation, so none
+            // lands in the new one while Redis is in use (it would be served by the next outage, over newer data).
+            link = returning;
             memory.Advance();
-            discarded = options.ReturnPolicy == ReturnPolicy.Discard ? generation.Keys.Count : 0;
-            why += options.ReturnPolicy == ReturnPolicy.Discard
-                ? string.Create(CultureInfo.InvariantCulture, $"; return policy Discard dropped {discarded} outage key(s)")
-                : string.Create(CultureInfo.InvariantCulture, $"; return policy WriteBack wrote {firstPass.Written}, deleted {firstPass.Deleted}, failed {firstPass.Failed}");
+            why += writeBack
+                ? string.Create(CultureInfo.InvariantCulture, $"; return policy WriteBack wrote {firstPass.Written}, deleted {firstPass.Deleted}, kept {firstPass.Kept} newer, failed {firstPass.Failed}")
+                : string.Create(CultureInfo.InvariantCulture, $"; return policy Discard dropped {generation.Keys.Count - firstPass.Deleted - firstPass.Failed} outage key(s), replayed {firstPass.Deleted} removal(s), failed {firstPass.Failed}");
             lastEndpoint = returning.Endpoint;
             lastRunId = returning.RunId;
             Interlocked.Exchange(ref consecutiveFailures, 0);
-            link = returning;
             Log.Returned(logger, returning.Endpoint, returning.RunId ?? "unknown", why);
             Record(new CacheTransition(CacheMode.Memory, CacheMode.Redis, why, timeProvider.GetUtcNow(), returning.Endpoint.ToString(), returning.RunId));
         }
 
-        if (options.ReturnPolicy == ReturnPolicy.WriteBack)
+        // Calls go to Redis now. The seal waits out the memory writes that began before the switch, so the second pass sees
+        // every change the outage made; its compare-and-set keeps whatever callers (or other instances) wrote since.
+        generation.Seal();
+        var total = firstPass + await ReplayAsync(returning, generation, generation.DirtyKeys(), removalsOnly: !writeBack, cancellationToken).ConfigureAwait(false);
+        if (writeBack)
         {
-            // Callers that chose memory just before the switch may have written since the first pass; replay those too.
-            var late = await WriteBackAsync(returning, generation, generation.DirtyKeys(), cancellationToken).ConfigureAwait(false);
-            var total = firstPass + late;
-            Log.WriteBackCompleted(logger, returning.Endpoint, total.Written, total.Deleted, total.Failed);
+            Log.WriteBackCompleted(logger, returning.Endpoint, total.Written, total.Deleted, total.Kept, total.Failed);
+        }
+        else
+        {
+            Log.OutageRemovalsReplayed(logger, returning.Endpoint, total.Deleted, total.Kept, total.Failed);
         }
 
         OutageStore.Drop(generation);
@@ -269,29 +276,33 @@ public sealed partial class ResilientCache
             : $"Redis at {returning.Endpoint} answered again (same run_id {runId})";
     }
 
-    private async Task<WriteBackCount> WriteBackAsync(RedisLink target, OutageStore.Generation generation, IEnumerable<string> keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replays the outage's last change to each key (a removal as a tombstone), or only its removals under Discard, each as a
+    /// compare-and-set by write time: an entry written later, by a caller since the switch or by another instance, is kept.
+    /// </summary>
+    private async Task<WriteBackCount> ReplayAsync(RedisLink target, OutageStore.Generation generation, IEnumerable<string> keys, bool removalsOnly, CancellationToken cancellationToken)
     {
         var count = default(WriteBackCount);
         foreach (var key in keys)
         {
-            if (!generation.TryClaim(key))
+            if (generation.TryClaim(key) is not { } change || (removalsOnly && change.RemovedAt is null))
             {
                 continue;
             }
 
-            var now = timeProvider.GetUtcNow();
-            var entry = memory.TryGetEntry(generation, key);
-            var remaining = entry?.RemainingAt(now);
-            Task? call = null;
+            // Under Discard only the outage's latest removal of the key goes back, even when a write (dropped) followed it.
+            var (entry, written) = removalsOnly ? (null, change.RemovedAt!.Value) : (change.Entry, change.Written);
+
+            Task<bool>? call = null;
             try
             {
-                // The latest state wins: a value still alive is written with the time it has left; a removed or expired one is deleted.
-                var isDelete = entry is null || remaining <= TimeSpan.Zero;
-                call = isDelete
-                    ? target.Database.KeyDeleteAsync(key)
-                    : RedisEntryStore.SetAsync(target.Database, key, entry!.Value, entry.AbsoluteExpiration, entry.SlidingExpiration, remaining);
-                await call.WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
-                count = isDelete ? count with { Deleted = count.Deleted + 1 } : count with { Written = count.Written + 1 };
+                var now = timeProvider.GetUtcNow();
+                var isDelete = entry is null || entry.RemainingAt(now) <= TimeSpan.Zero;
+                call = RedisEntryStore.ReplayAsync(target.Database, key, entry, written, now);
+                var replayed = await call.WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                count = !replayed ? count with { Kept = count.Kept + 1 }
+                    : isDelete ? count with { Deleted = count.Deleted + 1 }
+                    : count with { Written = count.Written + 1 };
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -369,10 +380,11 @@ public sealed partial class ResilientCache
 
     private static int Milliseconds(TimeSpan span) => (int)Math.Ceiling(span.TotalMilliseconds);
 
-    private readonly record struct WriteBackCount(int Written, int Deleted, int Failed)
+    /// <summary>What a replay did: entries written, tombstones written, changes skipped because Redis held a newer write, and failures.</summary>
+    private readonly record struct WriteBackCount(int Written, int Deleted, int Kept, int Failed)
     {
         public static WriteBackCount operator +(WriteBackCount left, WriteBackCount right) =>
-            new(left.Written + right.Written, left.Deleted + right.Deleted, left.Failed + right.Failed);
+            new(left.Written + right.Written, left.Deleted + right.Deleted, left.Kept + right.Kept, left.Failed + right.Failed);
     }
 
     /// <summary>A recovery attempt that failed for a reason we can state plainly; never carries a secret.</summary>

@@ -34,6 +34,8 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly OutageStore memory;
+    private readonly WriteClock writeClock;
+    private readonly Func<bool> outageContinues;
     private readonly CacheMetrics metrics;
     private readonly Lock gate = new();
     private readonly Queue<CacheTransition> transitions = new();
@@ -68,6 +70,8 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
         memory = new OutageStore(this.timeProvider);
+        writeClock = new WriteClock(this.timeProvider);
+        outageContinues = () => link is null;
         metrics = new CacheMetrics(meterFactory, () => Mode);
         recovery = BuildRecoveryPipeline();
         supervisor = Task.Run(() => SuperviseAsync(stopping.Token));
@@ -180,11 +184,11 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         var now = timeProvider.GetUtcNow();
         var absolute = ExpirationMath.Absolute(options, now);
         var ttl = ExpirationMath.FirstTimeToLive(absolute, options.SlidingExpiration, now);
-        Run(SetOperation, write: true, db => RedisEntryStore.Set(db, key, value, absolute, options.SlidingExpiration, ttl), () =>
-        {
-            memory.Set(key, value, options);
-            return true;
-        });
+        var written = writeClock.Next();
+        Write(
+            SetOperation,
+            db => RedisEntryStore.Set(db, key, value, absolute, options.SlidingExpiration, ttl, written),
+            () => memory.TrySet(key, value, options, written, outageContinues));
     }
 
     /// <inheritdoc />
@@ -197,16 +201,29 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         var absolute = ExpirationMath.Absolute(options, now);
         var ttl = ExpirationMath.FirstTimeToLive(absolute, options.SlidingExpiration, now);
         token.ThrowIfCancellationRequested();
+        var written = writeClock.Next();
 
-        // Written out rather than through RunAsync: no closure, delegates or second state machine on the hot path.
+        // Written out rather than through WriteAsync: no closure, delegates or second state machine on the hot path.
         var started = metrics.Start(timeProvider);
-        var current = link;
-        if (current is not null)
+        while (true)
         {
+            var current = link;
+            if (current is null)
+            {
+                if (memory.TrySet(key, value, options, written, outageContinues))
+                {
+                    ServedFromMemory(SetOperation, started);
+                    return;
+                }
+
+                // Redis came back between reading the link and writing to memory: write to Redis.
+                continue;
+            }
+
             Task? call = null;
             try
             {
-                var entry = RedisEntryFormat.Encode(value, options.SlidingExpiration, absolute);
+                var entry = RedisEntryFormat.Encode(value, options.SlidingExpiration, absolute, written);
                 call = RedisEntryStore.WriteAsync(current.Database, key, entry, ttl);
                 // SE.Redis itself bounds the call by OperationTimeout (its AsyncTimeout); WaitAsync only lets the caller's
                 // token end the wait, and returns the same task, allocating nothing, for a token that cannot cancel.
@@ -222,13 +239,12 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             }
             catch (Exception exception) when (exception is not ArgumentException)
             {
+                // The circuit is open now, unless recovery had already replaced this connection: then the next round writes
+                // to the new one, instead of to a memory store nothing reads while Redis is in use.
                 Observe(call);
                 OnRedisFailure(current, SetOperation, exception, write: true);
             }
         }
-
-        memory.Set(key, value, options);
-        ServedFromMemory(SetOperation, started);
     }
 
     /// <inheritdoc />
@@ -236,7 +252,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = timeProvider.GetUtcNow();
-        Run(RefreshOperation, write: false, db => RedisEntryStore.Slide(db, key, now), () =>
+        Run(RefreshOperation, db => RedisEntryStore.Slide(db, key, now), () =>
         {
             memory.Get(key);
             return RedisResult.Create(0);
@@ -248,7 +264,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = timeProvider.GetUtcNow();
-        await RunAsync(RefreshOperation, write: false, db => RedisEntryStore.SlideAsync(db, key, now), () =>
+        await RunAsync(RefreshOperation, db => RedisEntryStore.SlideAsync(db, key, now), () =>
         {
             memory.Get(key);
             return RedisResult.Create(0);
@@ -259,22 +275,16 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
     public void Remove(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Run(RemoveOperation, write: true, db => db.KeyDelete(key), () =>
-        {
-            memory.Remove(key);
-            return true;
-        });
+        var written = writeClock.Next();
+        Write(RemoveOperation, db => RedisEntryStore.Remove(db, key, written), () => memory.TryRemove(key, written, outageContinues));
     }
 
     /// <inheritdoc />
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await RunAsync(RemoveOperation, write: true, db => db.KeyDeleteAsync(key), () =>
-        {
-            memory.Remove(key);
-            return true;
-        }, token).ConfigureAwait(false);
+        var written = writeClock.Next();
+        await WriteAsync(RemoveOperation, db => RedisEntryStore.RemoveAsync(db, key, written), () => memory.TryRemove(key, written, outageContinues), token).ConfigureAwait(false);
     }
 
     /// <summary>Stops the background loop, waits for it, and closes the Redis connection.</summary>
@@ -382,7 +392,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         metrics.Duration(timeProvider, started, CacheMode.Memory, operation);
     }
 
-    private T Run<T>(string operation, bool write, Func<IDatabase, T> redis, Func<T> fallback)
+    private T Run<T>(string operation, Func<IDatabase, T> redis, Func<T> fallback)
     {
         var started = metrics.Start(timeProvider);
         var current = link;
@@ -397,7 +407,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             }
             catch (Exception exception) when (exception is not ArgumentException)
             {
-                OnRedisFailure(current, operation, exception, write);
+                OnRedisFailure(current, operation, exception, write: false);
             }
         }
 
@@ -406,7 +416,7 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
         return value;
     }
 
-    private async Task<T> RunAsync<T>(string operation, bool write, Func<IDatabase, Task<T>> redis, Func<T> fallback, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> redis, Func<T> fallback, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var started = metrics.Start(timeProvider);
@@ -429,13 +439,88 @@ public sealed partial class ResilientCache : IDistributedCache, IAsyncDisposable
             catch (Exception exception) when (exception is not ArgumentException)
             {
                 Observe(call);
-                OnRedisFailure(current, operation, exception, write);
+                OnRedisFailure(current, operation, exception, write: false);
             }
         }
 
         var value = fallback();
         ServedFromMemory(operation, started);
         return value;
+    }
+
+    /// <summary>
+    /// A write: to Redis while it is in use, else to the outage's memory. A write that fails on a connection recovery has
+    /// already replaced goes to the new one; a memory write that finds Redis back (the store refuses it) goes to Redis.
+    /// </summary>
+    private void Write(string operation, Func<IDatabase, bool> redis, Func<bool> tryMemory)
+    {
+        var started = metrics.Start(timeProvider);
+        while (true)
+        {
+            var current = link;
+            if (current is null)
+            {
+                if (tryMemory())
+                {
+                    ServedFromMemory(operation, started);
+                    return;
+                }
+
+                continue;
+            }
+
+            try
+            {
+                // The synchronous API waits at most SyncTimeout, which is set to OperationTimeout.
+                redis(current.Database);
+                ServedByRedis(operation, started);
+                return;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                OnRedisFailure(current, operation, exception, write: true);
+            }
+        }
+    }
+
+    /// <summary>The asynchronous <see cref="Write"/>.</summary>
+    private async Task WriteAsync(string operation, Func<IDatabase, Task<bool>> redis, Func<bool> tryMemory, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = metrics.Start(timeProvider);
+        while (true)
+        {
+            var current = link;
+            if (current is null)
+            {
+                if (tryMemory())
+                {
+                    ServedFromMemory(operation, started);
+                    return;
+                }
+
+                continue;
+            }
+
+            Task? call = null;
+            try
+            {
+                call = redis(current.Database);
+                await call.WaitAsync(cancellationToken).ConfigureAwait(false);
+                ServedByRedis(operation, started);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Observe(call);
+                throw;
+            }
+            catch (Exception exception) when (exception is not ArgumentException)
+            {
+                Observe(call);
+                OnRedisFailure(current, operation, exception, write: true);
+            }
+        }
     }
 
     // A call we stopped waiting for may still fail later; observe it so it does not surface as an unobserved task exception.

@@ -9,25 +9,25 @@ namespace Heimnetz.Tests.Caching;
 public sealed class RedisEntryFormatUnitTests
 {
     [Test]
-    public void Encode_SlidingAndAbsolute_WritesBothNumbersInMillisecondsBeforeTheData()
+    public void Encode_SlidingAndAbsolute_WritesBothInMillisecondsAndTheWriteTimeInMicrosecondsBeforeTheData()
     {
         var absolute = DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_123);
 
-        var value = RedisEntryFormat.Encode("data"u8, TimeSpan.FromSeconds(30), absolute).Value.ToArray();
+        var value = RedisEntryFormat.Encode("data"u8, TimeSpan.FromSeconds(30), absolute, 1_764_000_000_123_456).Value.ToArray();
 
-        Assert.That(Encoding.ASCII.GetString(value), Is.EqualTo("hn1|30000|1764000000123|data"));
+        Assert.That(Encoding.ASCII.GetString(value), Is.EqualTo("hn2|30000|1764000000123|1764000000123456|data"));
     }
 
     [Test]
     public void Encode_SubMillisecondWindow_RoundsUpNeverToZero()
     {
-        var value = RedisEntryFormat.Encode([], TimeSpan.FromTicks(4000), null).Value.ToArray();
+        var value = RedisEntryFormat.Encode([], TimeSpan.FromTicks(4000), null, 7).Value.ToArray();
 
-        Assert.That(Encoding.ASCII.GetString(value), Is.EqualTo("hn1|1||"));
+        Assert.That(Encoding.ASCII.GetString(value), Is.EqualTo("hn2|1||7|"));
     }
 
     [Test]
-    public void TryDecode_ValueWithoutExpiry_DataStartsAfterTheHeader()
+    public void TryDecode_FirstVersionEntry_StillReadWithoutAWriteTime()
     {
         var decoded = RedisEntryFormat.TryDecode("hn1|||x|y"u8, out var header);
 
@@ -39,9 +39,34 @@ public sealed class RedisEntryFormatUnitTests
         });
     }
 
+    [Test]
+    public void TryDecode_CurrentEntry_CarriesTheWriteTime()
+    {
+        var decoded = RedisEntryFormat.TryDecode("hn2|||42|x"u8, out var header);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decoded, Is.True);
+            Assert.That(header, Is.EqualTo(new RedisEntryHeader(9, null, null, 42)));
+        });
+    }
+
+    [Test]
+    public void EncodeTombstone_AnyTime_ReadsAsNoEntry()
+    {
+        var tombstone = RedisEntryFormat.EncodeTombstone(1_764_000_000_123_456);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encoding.ASCII.GetString(tombstone), Is.EqualTo("hnt|1764000000123456|"));
+            Assert.That(RedisEntryFormat.TryDecode(tombstone, out _), Is.False, "a removal reads as a miss");
+        });
+    }
+
     [TestCase("", TestName = "TryDecode_Empty_NotOurs")]
     [TestCase("plain text", TestName = "TryDecode_NoPrefix_NotOurs")]
-    [TestCase("hn2|||data", TestName = "TryDecode_OtherVersion_NotOurs")]
+    [TestCase("hn3|||data", TestName = "TryDecode_OtherVersion_NotOurs")]
+    [TestCase("hn2|||data", TestName = "TryDecode_CurrentVersionWithoutWriteTime_NotOurs")]
     [TestCase("hn1|", TestName = "TryDecode_HeaderCutAfterPrefix_NotOurs")]
     [TestCase("hn1|5|", TestName = "TryDecode_HeaderCutAfterSliding_NotOurs")]
     [TestCase("hn1|12x|3|data", TestName = "TryDecode_LetterInNumber_NotOurs")]
@@ -60,15 +85,17 @@ public sealed class RedisEntryFormatUnitTests
             from data in ArbMap.Default.GeneratorFor<byte[]>()
             from sliding in Gen.Choose(0, int.MaxValue).Select(ms => ms == 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(ms))
             from absolute in Gen.Choose(0, int.MaxValue).Select(s => s == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(s))
-            select (data, sliding, absolute);
+            from written in Gen.Choose(0, int.MaxValue).Select(w => w * 1_000_000L)
+            select (data, sliding, absolute, written);
 
         Prop.ForAll(entries.ToArbitrary(), entry =>
         {
-            var value = RedisEntryFormat.Encode(entry.data, entry.sliding, entry.absolute).Value.ToArray();
+            var value = RedisEntryFormat.Encode(entry.data, entry.sliding, entry.absolute, entry.written).Value.ToArray();
             return RedisEntryFormat.TryDecode(value, out var header)
                 && value.AsSpan(header.DataOffset).SequenceEqual(entry.data)
                 && header.SlidingMilliseconds == (long?)entry.sliding?.TotalMilliseconds
-                && header.AbsoluteUnixMilliseconds == entry.absolute?.ToUnixTimeMilliseconds();
+                && header.AbsoluteUnixMilliseconds == entry.absolute?.ToUnixTimeMilliseconds()
+                && header.WrittenUnixMicroseconds == entry.written;
         }).QuickCheckThrowOnFailure();
     }
 
@@ -77,7 +104,7 @@ public sealed class RedisEntryFormatUnitTests
     {
         Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
         {
-            var value = bytes.Length % 2 == 0 ? [.. "hn1|"u8, .. bytes] : bytes;
+            var value = (bytes.Length % 3) switch { 0 => [.. "hn1|"u8, .. bytes], 1 => [.. "hn2|"u8, .. bytes], _ => bytes };
             return !RedisEntryFormat.TryDecode(value, out var header) || header.DataOffset <= value.Length;
         }).QuickCheckThrowOnFailure();
     }

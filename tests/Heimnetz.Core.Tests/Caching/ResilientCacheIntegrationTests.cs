@@ -108,9 +108,10 @@ public sealed class ResilientCacheIntegrationTests
             Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("new"));
             Assert.That(kTtl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(slidingTtl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(30)));
-            Assert.That((string?)await db.StringGetAsync("sliding"), Does.StartWith("hn1|30000||"), "the sliding window survives the replay");
-            Assert.That(await db.KeyExistsAsync("gone"), Is.False, "a removal during the outage is replayed as a delete");
-            Assert.That(cache.Status.Transitions[^1].Reason, Does.Contain("WriteBack wrote 2, deleted 1, failed 0"));
+            Assert.That((string?)await db.StringGetAsync("sliding"), Does.StartWith("hn2|30000||"), "the sliding window survives the replay");
+            Assert.That((string?)await db.StringGetAsync("gone"), Does.Match(@"^hnt\|\d{16}\|$"), "a removal during the outage is replayed as a tombstone");
+            Assert.That(await cache.GetAsync("gone"), Is.Null);
+            Assert.That(cache.Status.Transitions[^1].Reason, Does.Contain("WriteBack wrote 2, deleted 1, kept 0 newer, failed 0"));
         });
     }
 
@@ -256,9 +257,9 @@ public sealed class ResilientCacheIntegrationTests
         Assert.Multiple(async () =>
         {
             Assert.That(firstType, Is.EqualTo(RedisType.String));
-            Assert.That(firstValue, Does.Match(@"^hn1\|\|\d{13}\|first$"), "header: no sliding window, the absolute expiry in Unix ms, then the data");
+            Assert.That(firstValue, Does.Match(@"^hn2\|\|\d{13}\|\d{16}\|first$"), "header: no sliding window, the absolute expiry in Unix ms, the write time in Unix µs, then the data");
             Assert.That(firstTtl, Is.Not.Null.And.GreaterThan(TimeSpan.FromSeconds(20)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(30)));
-            Assert.That((string?)await db.StringGetAsync("k"), Is.EqualTo("hn1|||second"));
+            Assert.That((string?)await db.StringGetAsync("k"), Does.Match(@"^hn2\|\|\|\d{16}\|second$"));
             Assert.That(await db.KeyTimeToLiveAsync("k"), Is.Null, "a rewrite without expiry must not inherit the earlier entry's expiry");
             Assert.That(Text(await cache.GetAsync("k")), Is.EqualTo("second"));
         });

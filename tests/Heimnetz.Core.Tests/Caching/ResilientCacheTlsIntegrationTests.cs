@@ -34,7 +34,7 @@ public sealed class ResilientCacheTlsIntegrationTests : ThrowawayTlsFixture
         {
             Assert.That(readBack, Is.EqualTo("over-tls"));
             Assert.That(stored.Kind, Is.EqualTo(RespKind.BulkString));
-            Assert.That(stored.Text, Does.StartWith("hn1|").And.EndWith("|over-tls"));
+            Assert.That(stored.Text, Does.StartWith("hn2|").And.EndWith("|over-tls"));
             Assert.That(cache.Status.Mode, Is.EqualTo(CacheMode.Redis));
         });
     }
