@@ -13,8 +13,9 @@ internal static class SysrootPath
     /// <summary>The link-free full path of <paramref name="relativePath"/> under <paramref name="root"/>, or null and why not.</summary>
     public static string? Resolve(string root, string relativePath, out string? refusal)
     {
-        refusal = null;
-        var realRoot = Follow("/", root, confineTo: null, ref refusal) ?? root;
+        // The directory itself may sit behind links (a linked temp directory): that is the user's choice, so they are followed.
+        string? ignored = null;
+        var realRoot = Follow("/", root, confineTo: null, ref ignored) ?? root;
         refusal = null;
         return Follow(realRoot, relativePath, realRoot, ref refusal);
     }
@@ -23,7 +24,8 @@ internal static class SysrootPath
     {
         var pending = new Stack<string>();
         Push(pending, path);
-        var current = Path.IsPathRooted(path) ? Path.GetPathRoot(path)! : start;
+        // Confined, even an absolute path is read below the sysroot, as a chroot would.
+        var current = confineTo ?? (Path.IsPathRooted(path) ? Path.GetPathRoot(path)! : start);
         var links = 0;
         while (pending.TryPop(out var part))
         {

@@ -118,6 +118,21 @@ public sealed class SysrootLinkUnitTests
     }
 
     [Test]
+    public void Read_AbsoluteOrClimbingRequest_StaysBelowTheSysroot()
+    {
+        var outside = Path.Combine(_outside, "shadow");
+
+        var absolute = _sysroot.Sysroot.Read(outside);
+        var climbing = _sysroot.Sysroot.Read("../" + Path.GetFileName(_outside) + "/shadow");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(absolute.Status, Is.EqualTo(SysrootFileStatus.Missing), "an absolute path is looked up below the sysroot");
+            Assert.That((climbing.Status, climbing.Problem), Is.EqualTo((SysrootFileStatus.Refused, $"refused: '../{Path.GetFileName(_outside)}/shadow' climbs out of the sysroot with '..'")));
+        });
+    }
+
+    [Test]
     public void Read_LinkLoop_IsRefusedAsALoop()
     {
         _sysroot.Link("etc/a", "b");
