@@ -4,7 +4,11 @@ using Heimnetz.EnvironmentDetection.Capture;
 
 namespace Heimnetz.Cli.Commands;
 
-/// <summary><c>heimnetz capture [-o FILE] [--sysroot DIR|FILE.tar.gz]</c>: bundles the files detection reads, secrets scrubbed, for replay with <c>--sysroot</c>.</summary>
+/// <summary>
+/// <c>heimnetz capture [-o FILE] [--sysroot DIR|FILE.tar.gz]</c>: bundles the files detection reads, for replay with
+/// <c>--sysroot</c>. The environment is scrubbed by <see cref="EnvironScrubber"/>: secret-looking names, password tokens
+/// and URL userinfo are masked.
+/// </summary>
 internal static class CaptureCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, TimeProvider timeProvider)
@@ -37,8 +41,15 @@ internal static class CaptureCommand
                 return HeimnetzCli.BadUsage;
             }
 
-            var missing = SysrootFiles.All.Except(written).ToList();
+            // Absent files are normal (no .dockerenv on a host); a refused or unreadable one is said with its reason.
+            var notWritten = SysrootFiles.All.Except(written).Select(opened.Sysroot.Read).ToList();
+            var missing = notWritten.Where(file => file.Status is SysrootFileStatus.Missing).Select(file => file.RelativePath).ToList();
             await stdout.WriteLineAsync($"wrote {path}: {written.Count} files{(missing.Count > 0 ? $" (absent: {string.Join(", ", missing)})" : string.Empty)}").ConfigureAwait(false);
+            foreach (var file in notWritten.Where(file => file.Status is not SysrootFileStatus.Missing))
+            {
+                await stdout.WriteLineAsync($"not captured: {file.RelativePath}: {file.Problem}").ConfigureAwait(false);
+            }
+
             return HeimnetzCli.Ok;
         });
         return command;

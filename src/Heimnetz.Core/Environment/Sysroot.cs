@@ -25,15 +25,32 @@ public sealed class Sysroot
     /// <summary>True when this is the running system's own root, not a captured one.</summary>
     public bool IsLive => Path == "/";
 
-    /// <summary>Reads at most <see cref="MaxFileBytes"/> of a file; never throws for missing, unreadable or huge files.</summary>
+    /// <summary>
+    /// Reads at most <see cref="MaxFileBytes"/> of a file; never throws for missing, unreadable or huge files, and never
+    /// waits on a named pipe. A directory sysroot follows symbolic links only while they stay inside it, and holds
+    /// regular files only: anything else is <see cref="SysrootFileStatus.Refused"/>, with the reason.
+    /// </summary>
     public SysrootFile Read(string relativePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
-        var fullPath = System.IO.Path.Combine(Path, relativePath);
+        string? refusal = null;
+        var fullPath = IsLive ? System.IO.Path.Combine(Path, relativePath) : SysrootPath.Resolve(Path, relativePath, out refusal);
+        if (fullPath is null)
+        {
+            return Refused(relativePath, refusal ?? "refused");
+        }
+
         try
         {
+            using var stream = NonBlockingFile.OpenRead(fullPath);
+
+            // The live /proc holds files no capture has; a capture holds regular files, which can always seek.
+            if (!IsLive && !stream.CanSeek)
+            {
+                return Refused(relativePath, "refused: not a regular file but a named pipe or a device; a capture holds regular files only");
+            }
+
             // /proc files report length 0, so read until end of stream instead of trusting the length.
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
             var buffer = new byte[Math.Min(MaxFileBytes + 1, 64 * 1024)];
             var length = 0;
             while (true)
@@ -73,4 +90,7 @@ public sealed class Sysroot
 
     /// <inheritdoc/>
     public override string ToString() => Path;
+
+    private static SysrootFile Refused(string relativePath, string problem) =>
+        new(relativePath, SysrootFileStatus.Refused, ReadOnlyMemory<byte>.Empty, problem);
 }

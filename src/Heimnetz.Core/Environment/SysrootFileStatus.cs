@@ -14,4 +14,10 @@ public enum SysrootFileStatus
 
     /// <summary>The file is larger than the cap; only the first part was read.</summary>
     Truncated,
+
+    /// <summary>
+    /// The file was not read because that would leave a directory sysroot or wait forever: a symbolic link out of the
+    /// directory, or a named pipe where a file belongs. The problem says which.
+    /// </summary>
+    Refused,
 }

@@ -5,10 +5,17 @@ namespace Heimnetz.EnvironmentDetection.Capture;
 
 /// <summary>
 /// A sysroot opened from what <c>--sysroot</c> names: a directory is used as it is, a capture tar.gz is unpacked into a
-/// temporary directory that disposing removes. Only the files detection reads are unpacked, as plain files.
+/// temporary directory that disposing removes. Only the files detection reads are unpacked, as plain files, and an
+/// archive with more than <see cref="MaxEntries"/> entries or <see cref="MaxUnpackedBytes"/> bytes is refused.
 /// </summary>
 public sealed class SysrootArchive : IDisposable
 {
+    /// <summary>The most entries an archive may hold: a capture writes one per file detection reads (14); a tar of an unpacked capture adds its directories.</summary>
+    public const int MaxEntries = 256;
+
+    /// <summary>The most bytes an archive may unpack to, headers included: twice what a capture of every file at <see cref="Sysroot.MaxFileBytes"/> holds.</summary>
+    public const long MaxUnpackedBytes = 32L * 1024 * 1024;
+
     private readonly string? _temporaryDirectory;
 
     private SysrootArchive(Sysroot sysroot, string? temporaryDirectory)
@@ -50,6 +57,11 @@ public sealed class SysrootArchive : IDisposable
             Directory.Delete(directory, recursive: true);
             throw new SysrootException($"--sysroot '{value}' could not be read as a capture .tar.gz: {error.Message}", error);
         }
+        catch (SysrootException)
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>Removes the temporary directory of an unpacked archive.</summary>
@@ -65,10 +77,17 @@ public sealed class SysrootArchive : IDisposable
     {
         using var file = File.OpenRead(archive);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var tar = new TarReader(gzip);
+        using var budget = new UnpackBudget(gzip, MaxUnpackedBytes);
+        using var tar = new TarReader(budget);
         var known = SysrootFiles.All.ToHashSet(StringComparer.Ordinal);
+        var entries = 0;
         while (tar.GetNextEntry() is { } entry)
         {
+            if (++entries > MaxEntries)
+            {
+                throw new SysrootException($"--sysroot '{archive}' holds more than {MaxEntries} entries, the most a capture may hold (it writes {SysrootFiles.All.Count}); refused.");
+            }
+
             // Unknown names, links and directories are skipped: an archive must not write outside the set detection reads.
             var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !known.Contains(name))
