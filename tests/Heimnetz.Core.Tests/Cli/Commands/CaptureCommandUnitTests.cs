@@ -1,5 +1,6 @@
 using Heimnetz.Cli;
 using Heimnetz.Probing;
+using Heimnetz.Harness.Fixtures.Requirements;
 
 namespace Heimnetz.Tests.Cli.Commands;
 
@@ -17,7 +18,7 @@ public sealed class CaptureCommandUnitTests
     [Test]
     public async Task RunAsync_CaptureLiveThenProbeTheArchive_ReportsTheSameEnvironment()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         var archive = Path.Combine(_directory, "live.tar.gz");
 
         var (captureExit, captureOut, captureErr) = await RunAsync("capture", "-o", archive);
