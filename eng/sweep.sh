@@ -9,11 +9,17 @@
 #                           host), or created over 6 hours ago (other hosts)
 #   eng/sweep.sh ID         only what is labelled org.heimnetz.session=ID
 #                           (e.g. a topology kept up with `run --keep`)
+#   eng/sweep.sh --list [ID]  print what would be removed, one id a line
 #
 # The same rule as the harness's SessionJanitor. Idempotent and quiet when
 # there is nothing to do; without an engine there is nothing to do either.
 set -euo pipefail
 
+list=""
+if [[ "${1:-}" == --list ]]; then
+  list=1
+  shift
+fi
 session=${1:-}
 foreign_lifetime=$((6 * 3600))
 
@@ -50,6 +56,11 @@ finished_runs() {
 }
 
 mapfile -t containers < <(finished_runs ps)
+if [[ -n "$list" ]]; then
+  ((${#containers[@]} == 0)) || printf '%s\n' "${containers[@]}"
+  finished_runs network
+  exit 0
+fi
 if ((${#containers[@]})); then
   docker rm -f -v "${containers[@]}" >/dev/null
 fi
