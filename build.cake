@@ -1,7 +1,7 @@
 // The build: small tasks composed into a few obvious targets. Test tiers are filters, not separate scripts.
 //   ./build.sh                      Build
 //   ./build.sh --target=UnitTest    tests that need no Docker engine (seconds)
-//   ./build.sh --target=Test        everything: provisions the engine and images first
+//   ./build.sh --target=Test        everything: provisions the engine, test tools and images first
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
 var solution = "./Heimnetz.sln";
@@ -79,8 +79,14 @@ Task("ScenarioTest")
     .IsDependentOn("Images")
     .Does(() => RunTests($"TestCategory={dockerCategory}", "scenario"));
 
+Task("TestTools")
+    .Description("Installs what the tests run for real (redis-server, chromium, docker compose), or names the command that does.")
+    .IsDependentOn("Engine")
+    .Does(() => RunScript("eng/install-test-tools.sh"));
+
 Task("Test")
-    .Description("All tests: unit first (fast feedback), then Docker-backed.")
+    .Description("All tests: provisions the engine and the test tools, then unit first (fast feedback), then Docker-backed.")
+    .IsDependentOn("TestTools")
     .IsDependentOn("UnitTest")
     .IsDependentOn("ScenarioTest");
 
