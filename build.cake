@@ -152,12 +152,14 @@ Task("BenchSmoke")
 //   ./build.sh --target=Matrix --server=redis-8.0 --scenario=slow-peer     a selection (comma-separated lists)
 //   ./build.sh --target=Matrix --shard=2/3                            one CI shard: cells only
 //   ./build.sh --target=Matrix --repeat=3                             every cell 3 times; each must give its approved row 3/3
+//   ./build.sh --target=Matrix --app-cpus=0.25                        every app container limited to a quarter core: same matrix
 //   ./build.sh --target=MatrixReport                                  merge whatever cell files are present
 // The harness does the work (harness/Scenarios: 'cells' and 'report'); this block only wires it up.
 var matrixServers = Argument("server", "");
 var matrixScenarios = Argument("scenario", "");
 var matrixShard = Argument("shard", "");
 var matrixRepeat = Argument("repeat", "1");
+var matrixAppCpus = Argument("app-cpus", "");
 var matrixArtifacts = artifacts.Combine("matrix");
 var matrixCells = matrixArtifacts.Combine("cells");
 var harnessProject = "./harness/Scenarios/Heimnetz.Harness.Scenarios.csproj";
@@ -229,6 +231,7 @@ Task("Matrix")
     selection += string.IsNullOrEmpty(matrixScenarios) ? "" : $" --scenario {matrixScenarios}";
     selection += sharded ? $" --shard {matrixShard}" : "";
     selection += $" --repeat {matrixRepeat}";
+    selection += string.IsNullOrEmpty(matrixAppCpus) ? "" : $" --app-cpus {matrixAppCpus}";
     var cellsExit = RunHarness($"cells {selection}");
     var reportExit = sharded ? 0 : RunHarness($"report --cells \"{matrixCells}\" --out \"{matrixArtifacts}\"");
     if (cellsExit != 0 || reportExit != 0)

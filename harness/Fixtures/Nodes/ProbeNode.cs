@@ -37,6 +37,11 @@ public sealed class ProbeNode : TopologyNode
             builder = builder.WithExtraHost("host.docker.internal", "host-gateway");
         }
 
+        if (AppCpuLimit.Current is { } cores)
+        {
+            builder = builder.WithCreateParameterModifier(parameters => parameters.HostConfig.NanoCPUs = AppCpuLimit.NanoCpus(cores));
+        }
+
         return new ProbeNode(role, builder.Build(), spec);
     }
 
