@@ -39,7 +39,7 @@ public sealed class ProbeNode : TopologyNode
 
         if (AppCpuLimit.Current is { } cores)
         {
-            builder = builder.WithCreateParameterModifier(parameters => parameters.HostConfig.NanoCPUs = AppCpuLimit.NanoCpus(cores));
+            builder = builder.WithCreateParameterModifier(parameters => parameters.HostConfig!.NanoCPUs = AppCpuLimit.NanoCpus(cores));
         }
 
         return new ProbeNode(role, builder.Build(), spec);
