@@ -39,7 +39,8 @@ internal sealed class SettlementLog(TextWriter errors) : ILogger<ResilientCache>
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => true;
+    // Debug lines (every failed recovery attempt while the test holds a replica away) would bury the ones that explain a run.
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
