@@ -53,7 +53,18 @@ Console.Out.WriteLine(await console.WaitSettledAsync(0));
 Console.Out.Flush();
 while (await Console.In.ReadLineAsync() is { } line)
 {
-    var answer = await console.AnswerAsync(line);
+    string? answer;
+    try
+    {
+        answer = await console.AnswerAsync(line);
+    }
+#pragma warning disable CA1031 // An exception escaping a cache call is a finding: answer it to the test instead of dying without a word.
+    catch (Exception exception)
+#pragma warning restore CA1031
+    {
+        answer = $"error '{line}' threw {exception.GetType().Name}: {exception.Message}";
+    }
+
     if (answer is null)
     {
         break;

@@ -58,7 +58,9 @@ internal sealed class ReplicaConsole(ResilientCache cache, GatedLocator locator,
     private async Task<string> WaitModeAsync(CacheMode wanted)
     {
         var clock = Stopwatch.StartNew();
-        while (cache.Mode != wanted)
+        // Status, not Mode: it reads the mode under the cache's transition lock, which a switch holds until its ModeChanged
+        // handlers ran, so the answer's count already includes the switch and the next call cannot see it move.
+        while (cache.Status.Mode != wanted)
         {
             if (clock.Elapsed > Patience)
             {
