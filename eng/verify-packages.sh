@@ -122,7 +122,7 @@ EOF
 } >"$app/Program.cs"
 
 step "dotnet build the app"
-(cd "$app" && dotnet build -c Release >"$work/build.log" 2>&1) || fail "the app with the README's snippet does not build:
+(cd "$app" && dotnet build -c Release --disable-build-servers >"$work/build.log" 2>&1) || fail "the app with the README's snippet does not build:
 $(grep -E 'error|warn' "$work/build.log" | sort -u)
 Program.cs:
 $(cat "$app/Program.cs")"
