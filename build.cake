@@ -2,6 +2,7 @@
 //   ./build.sh                      Build
 //   ./build.sh --target=UnitTest    tests that need no Docker engine (seconds)
 //   ./build.sh --target=Test        everything: provisions the engine, test tools and images first
+//   ./build.sh --target=Pack        the NuGet packages and the dotnet tool, into artifacts/packages
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
 var solution = "./Heimnetz.sln";
@@ -89,6 +90,21 @@ Task("Test")
     .IsDependentOn("TestTools")
     .IsDependentOn("UnitTest")
     .IsDependentOn("ScenarioTest");
+
+Task("Pack")
+    .Description("Packs Heimnetz.Core and the heimnetz tool, with symbols, into artifacts/packages (eng/verify-packages.sh installs them).")
+    .Does(() =>
+{
+    var packages = artifacts.Combine("packages");
+    CleanDirectory(packages);
+    DotNetPack(solution, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = packages,
+        // Source paths in the PDBs become /_/..., so a package is the same on every machine that packs one commit.
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ContinuousIntegrationBuild", "true"),
+    });
+});
 
 Task("AcceptSnapshots")
     .Description("Runs all tests and accepts every changed snapshot (refused when CI is set).")
