@@ -19,6 +19,34 @@ public static class SessionJanitor
     public static Task<int> RemoveSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
         RemoveAsync(labels => labels.TryGetValue(HarnessSession.SessionLabel, out var id) && id == sessionId, cancellationToken);
 
+    /// <summary>
+    /// Removes the given containers and networks now. Without Ryuk, Testcontainers' own dispose only stops them, so a
+    /// topology removes what it made as it ends: the next run of the same cell (<c>--repeat</c>) reuses the names.
+    /// </summary>
+    public static async Task<int> RemoveAsync(IReadOnlyCollection<string> containerIds, IReadOnlyCollection<string> networkNames, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(containerIds);
+        ArgumentNullException.ThrowIfNull(networkNames);
+        if (containerIds.Count + networkNames.Count == 0)
+        {
+            return 0;
+        }
+
+        using var client = DockerEngine.CreateClient();
+        var removed = 0;
+        foreach (var id in containerIds)
+        {
+            removed += await TryAsync(() => client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)).ConfigureAwait(false);
+        }
+
+        foreach (var name in networkNames)
+        {
+            removed += await TryAsync(() => client.Networks.DeleteNetworkAsync(name, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
     /// <summary>Removes resources of other runs whose owner process is gone (same host) or that are old (other hosts).</summary>
     public static Task<int> SweepAbandonedAsync(CancellationToken cancellationToken = default) =>
         RemoveAsync(IsAbandoned, cancellationToken);

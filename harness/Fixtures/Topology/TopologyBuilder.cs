@@ -88,6 +88,7 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
             return;
         }
 
+        var containerIds = nodes.Select(node => node.CreatedId).OfType<string>().ToList();
         for (var i = nodes.Count - 1; i >= 0; i--)
         {
             await nodes[i].DisposeAsync().ConfigureAwait(false);
@@ -97,6 +98,9 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
         {
             await networks[i].DisposeAsync().ConfigureAwait(false);
         }
+
+        // Without Ryuk the disposes above only stop; remove now, so the next run of this cell can reuse the names.
+        await SessionJanitor.RemoveAsync(containerIds, [.. networks.Select(network => network.Name)]).ConfigureAwait(false);
     }
 
     private void Sketch(string role, string kind, Attachment attachment, int? hostPort)
