@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +33,11 @@ internal static class SampleSecurity
             limiter.AddPolicy(WriteRateLimit, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<SampleOptions>>().Value;
-                // Per signed-in caller; writes are authorized first, so an anonymous caller never gets here.
-                var caller = context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // Per signed-in caller (its name, else its subject); writes are authorized first, so an anonymous caller never gets here.
+                var caller = context.User.Identity?.Name
+                    ?? context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value
+                    ?? context.Connection.RemoteIpAddress?.ToString()
+                    ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.WritePermitLimit,
