@@ -33,6 +33,27 @@ public sealed class StatusEndpointTests
     }
 
     [Test]
+    public async Task Status_WithDiscovery_ReportsEveryCandidateTheChosenOneAndWhyTheOtherLost()
+    {
+        await using var discovering = await SampleServiceHost.StartAsync(discover: true);
+        var status = await Http.WaitForModeAsync(discovering.Client, "redis");
+        var discovery = status.GetProperty("discovery");
+        var report = discovery.GetProperty("report");
+        var candidates = report.GetProperty("candidates").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(discovery.GetProperty("mode").GetString(), Is.EqualTo("configured"));
+            Assert.That(discovery.GetProperty("modeReason").GetString(), Does.Contain("Heimnetz:Redis:Candidates"));
+            Assert.That(report.GetProperty("chosen").GetString(), Is.EqualTo(discovering.Redis.Endpoint));
+            Assert.That(candidates.Select(candidate => candidate.GetProperty("outcome").GetString()), Is.EqualTo(new[] { "refused", "ready" }));
+            Assert.That(candidates[0].GetProperty("detail").GetString(), Is.Not.Empty, "the loser says why");
+            Assert.That(candidates[1].GetProperty("server").GetProperty("product").GetString(), Is.EqualTo("redis"));
+            Assert.That(status.GetProperty("cache").GetProperty("endpoint").GetString(), Is.EqualTo(discovering.Redis.Endpoint));
+        });
+    }
+
+    [Test]
     public async Task Status_Always_CarriesEnvironmentAndTransitionShape()
     {
         var status = await Http.WaitForModeAsync(host.Client, "redis");

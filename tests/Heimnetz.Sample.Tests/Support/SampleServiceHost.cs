@@ -34,14 +34,18 @@ internal sealed class SampleServiceHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SampleServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the service on a fixed endpoint (<c>Heimnetz:Cache:Endpoint</c>), or with <paramref name="discover"/> on
+    /// discovery over two loopback candidates: a port nobody listens on, then the redis-server.
+    /// </summary>
+    public static async Task<SampleServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool discover = false)
     {
         RedisServerProcess.RequireBinary();
         var redis = await RedisServerProcess.StartAsync();
         var tokens = new TestTokens();
         var all = new Dictionary<string, string?>(tokens.Settings)
         {
-            ["Heimnetz:Cache:Endpoint"] = redis.Endpoint,
+            [discover ? "Heimnetz:Redis:Candidates" : "Heimnetz:Cache:Endpoint"] = discover ? $"{RefusingEndpoint()},{redis.Endpoint}" : redis.Endpoint,
             ["Sample:WritePermitLimit"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -59,6 +63,9 @@ internal sealed class SampleServiceHost : IAsyncDisposable
     /// <summary>A direct connection to the same redis-server, to check what the service did or did not write.</summary>
     public async Task<IConnectionMultiplexer> ConnectRedisAsync() =>
         await ConnectionMultiplexer.ConnectAsync($"{Redis.Endpoint},abortConnect=false");
+
+    /// <summary>A loopback port that was free a moment ago: a candidate that answers with a refusal.</summary>
+    public static string RefusingEndpoint() => $"127.0.0.1:{RedisServerProcess.FreeLoopbackPort()}";
 
     public async ValueTask DisposeAsync()
     {
