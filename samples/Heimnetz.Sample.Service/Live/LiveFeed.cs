@@ -41,7 +41,7 @@ internal sealed class LiveFeed : BackgroundService
         {
             var status = cache.Status;
             yield return new SseItem<object>(new ModeEvent(StatusService.WireName(status.Mode), status.Endpoint, status.Reason, timeProvider.GetUtcNow()), "mode");
-            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await MoreAsync(channel.Reader, cancellationToken).ConfigureAwait(false))
             {
                 while (channel.Reader.TryRead(out var item))
                 {
@@ -55,6 +55,20 @@ internal sealed class LiveFeed : BackgroundService
             {
                 subscribers.Remove(channel);
             }
+        }
+    }
+
+    // The end of a stream (client gone, host stopping) is normal: finish the enumeration instead of throwing into the
+    // response, which would log a stopping host's open dashboards as failed requests.
+    private static async ValueTask<bool> MoreAsync(ChannelReader<SseItem<object>> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
