@@ -149,13 +149,30 @@ public sealed class BadInputTests
     }
 
     [Test]
-    public async Task Put_MultipleMegabyteToken_IsRejectedBeforeAnyWrite()
+    public async Task Put_TokenOver64KiB_Is431BeforeAnyWrite()
     {
         var huge = host.Tokens.Writer("huge") + new string('A', 100 * 1024);
 
         using var response = await host.Client.SendAsync(Http.Request(HttpMethod.Put, "/cache/huge-token", huge, Http.Bytes([1])), HttpCompletionOption.ResponseHeadersRead);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestHeaderFieldsTooLarge));
+    }
+
+    [Test]
+    public async Task Get_KeyLongerThanTheRequestLine_Is414()
+    {
+        using var response = await host.Client.GetAsync("/cache/" + new string('k', 16 * 1024));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestUriTooLong));
+    }
+
+    [TestCase("POST")]
+    [TestCase("PATCH")]
+    public async Task Cache_UnsupportedMethod_Is405(string method)
+    {
+        using var response = await host.Client.SendAsync(Http.Request(new HttpMethod(method), "/cache/key", host.Tokens.Writer("methods"), Http.Bytes([1])));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
     }
 
     private async Task<long> KeyCountAsync() =>

@@ -119,6 +119,32 @@ public sealed class StatusEndpointTests
     }
 
     [Test]
+    public async Task Live_EverySecond_SendsMetricsWithTheHeartbeatRead()
+    {
+        await Http.WaitForModeAsync(host.Client, "redis");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await host.Client.GetAsync("/live", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        string? line;
+        while ((line = await reader.ReadLineAsync(timeout.Token)) != "event: metrics")
+        {
+            Assert.That(line, Is.Not.Null, "the stream ended before a metrics event");
+        }
+
+        using var metrics = JsonDocument.Parse((await reader.ReadLineAsync(timeout.Token))!["data: ".Length..]);
+        var root = metrics.RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("mode").GetString(), Is.EqualTo("redis"));
+            Assert.That(root.GetProperty("heartbeatMs").GetDouble(), Is.GreaterThan(0));
+            Assert.That(root.GetProperty("operations").GetInt32(), Is.GreaterThanOrEqualTo(1), "the heartbeat read is a cache call the meter saw");
+            Assert.That(root.GetProperty("p99Ms").GetDouble(), Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
     public async Task Live_FirstEvent_IsTheCurrentMode()
     {
         await Http.WaitForModeAsync(host.Client, "redis");
