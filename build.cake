@@ -1,7 +1,8 @@
 // The build: small tasks composed into a few obvious targets. Test tiers are filters, not separate scripts.
 //   ./build.sh                      Build
 //   ./build.sh --target=UnitTest    tests that need no Docker engine (seconds)
-//   ./build.sh --target=Test        everything: provisions the engine and images first
+//   ./build.sh --target=Test        everything: provisions the engine, test tools and images first
+//   ./build.sh --target=Pack        the NuGet packages and the dotnet tool, into artifacts/packages
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
 var solution = "./Heimnetz.sln";
@@ -79,10 +80,31 @@ Task("ScenarioTest")
     .IsDependentOn("Images")
     .Does(() => RunTests($"TestCategory={dockerCategory}", "scenario"));
 
+Task("TestTools")
+    .Description("Installs what the tests run for real (redis-server, chromium, docker compose), or names the command that does.")
+    .IsDependentOn("Engine")
+    .Does(() => RunScript("eng/install-test-tools.sh"));
+
 Task("Test")
-    .Description("All tests: unit first (fast feedback), then Docker-backed.")
+    .Description("All tests: provisions the engine and the test tools, then unit first (fast feedback), then Docker-backed.")
+    .IsDependentOn("TestTools")
     .IsDependentOn("UnitTest")
     .IsDependentOn("ScenarioTest");
+
+Task("Pack")
+    .Description("Packs Heimnetz.Core and the heimnetz tool, with symbols, into artifacts/packages (eng/verify-packages.sh installs them).")
+    .Does(() =>
+{
+    var packages = artifacts.Combine("packages");
+    CleanDirectory(packages);
+    DotNetPack(solution, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = packages,
+        // Source paths in the PDBs become /_/..., so a package is the same on every machine that packs one commit.
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ContinuousIntegrationBuild", "true"),
+    });
+});
 
 Task("AcceptSnapshots")
     .Description("Runs all tests and accepts every changed snapshot (refused when CI is set).")
@@ -146,12 +168,14 @@ Task("BenchSmoke")
 //   ./build.sh --target=Matrix --server=redis-8.0 --scenario=slow-peer     a selection (comma-separated lists)
 //   ./build.sh --target=Matrix --shard=2/3                            one CI shard: cells only
 //   ./build.sh --target=Matrix --repeat=3                             every cell 3 times; each must give its approved row 3/3
+//   ./build.sh --target=Matrix --app-cpus=0.25                        every app container limited to a quarter core: same matrix
 //   ./build.sh --target=MatrixReport                                  merge whatever cell files are present
 // The harness does the work (harness/Scenarios: 'cells' and 'report'); this block only wires it up.
 var matrixServers = Argument("server", "");
 var matrixScenarios = Argument("scenario", "");
 var matrixShard = Argument("shard", "");
 var matrixRepeat = Argument("repeat", "1");
+var matrixAppCpus = Argument("app-cpus", "");
 var matrixArtifacts = artifacts.Combine("matrix");
 var matrixCells = matrixArtifacts.Combine("cells");
 var harnessProject = "./harness/Scenarios/Heimnetz.Harness.Scenarios.csproj";
@@ -228,6 +252,7 @@ Task("Matrix")
     selection += string.IsNullOrEmpty(matrixScenarios) ? "" : $" --scenario {matrixScenarios}";
     selection += sharded ? $" --shard {matrixShard}" : "";
     selection += $" --repeat {matrixRepeat}";
+    selection += string.IsNullOrEmpty(matrixAppCpus) ? "" : $" --app-cpus {matrixAppCpus}";
     var cellsExit = RunHarness($"cells {selection}");
     var reportExit = sharded ? 0 : RunHarness($"report --cells \"{matrixCells}\" --out \"{matrixArtifacts}\"");
     if (cellsExit != 0 || reportExit != 0)

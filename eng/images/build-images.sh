@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the images Heimnetz's tests run, without a container registry:
-# each is a Debian root file system made by debootstrap and loaded with
-# `docker import`. Recipes live in eng/images/<name>/recipe.
+# each is a Debian root file system loaded with `docker import`. One base per
+# Debian suite is made by debootstrap and cached; each image unpacks its
+# suite's base and apt-installs its packages in a chroot. Recipes live in
+# eng/images/<name>/recipe.
 #
 #   eng/images/build-images.sh [--force] [NAME...]     (NAME e.g. redis-7.0)
 #
@@ -17,8 +19,14 @@
 #                             RDB snapshots to /data by default. probe-base is
 #                             built offline anyway: runtime-deps lacks its tools
 #                    auto     (default) registry if a pull works, else offline
-#   HEIMNETZ_IMAGE_JOBS  builds at once (default 4, one per image: one build's
-#                        downloads overlap with the others' unpacking)
+#   HEIMNETZ_IMAGE_JOBS  image builds at once (default 4, one per image: one
+#                        build's downloads overlap with the others' unpacking)
+#   HEIMNETZ_IMAGE_CACHE  where the per-suite base root file systems are
+#                        kept (default /var/cache/heimnetz/images); a base is
+#                        rebuilt when the hash of its suite, the mirror and
+#                        eng/images/lib/ changes. Remove the folder to start over.
+#   HEIMNETZ_IMAGE_PREFIX  repository prefix instead of heimnetz/ (e.g. to time
+#                        a fresh build beside the images others are using)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -68,6 +76,7 @@ load_recipe() {
   # shellcheck disable=SC1090
   . "$here/$1/recipe"
   [[ -n "$TAG" && -n "$SUITE" ]] || { say "$1/recipe: TAG and SUITE are required"; return 1; }
+  TAG=${HEIMNETZ_IMAGE_PREFIX:-heimnetz/}${TAG#heimnetz/}
 }
 
 image_label() {
@@ -142,7 +151,7 @@ mirror=$(heimnetz_debian_mirror "")
 # removing, and never cross into another file system.
 # Prefer memory over disk: dpkg syncs every file it unpacks, which makes
 # debootstrap on disk up to twice as slow. /dev/shm must allow exec and
-# device nodes (chroot) and have room for ~4 root file systems.
+# device nodes (chroot) and have room for ~6 root file systems.
 tmp=${TMPDIR:-/tmp}
 if [[ -z "${TMPDIR:-}" && -d /dev/shm ]] &&
   ! awk '$2 == "/dev/shm" { print $4 }' /proc/mounts | grep -qE '(^|,)(noexec|nodev)(,|$)' &&
@@ -159,7 +168,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 3. Build in parallel, at most $jobs at once; each logs to its own file.
+# 3. One base per suite the stale images need: cached, else debootstrapped
+# (the suites in parallel). Each image then only installs its own packages.
+cache=${HEIMNETZ_IMAGE_CACHE:-/var/cache/heimnetz/images}
+mkdir -p "$cache"
+declare -A bases=() # suite -> tarball
+for name in "${to_build[@]}"; do
+  load_recipe "$name"
+  [[ -n "${bases[$SUITE]:-}" ]] && continue
+  base_hash=$( (printf '%s %s\n' "$SUITE" "$mirror"; cd "$here" && find lib -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16)
+  bases[$SUITE]="$cache/base-$SUITE-$base_hash.tar"
+done
+
 declare -A running=() # pid -> name
 failed=()
 wait_one() {
@@ -175,15 +195,34 @@ wait_one() {
     tail -n 20 "$work/$name.log" >&2 || true
   fi
 }
+for suite in "${!bases[@]}"; do
+  if [[ -f "${bases[$suite]}" && -z "$force" ]]; then
+    say "base $suite is cached (${bases[$suite]})"
+    continue
+  fi
+  say "debootstrapping base $suite"
+  mkdir -p "$work/base-$suite"
+  heimnetz_base_build "${bases[$suite]}" "$suite" "$mirror" "$work/base-$suite" >"$work/base-$suite.log" 2>&1 &
+  running[$!]=base-$suite
+done
+while ((${#running[@]})); do wait_one; done
+((${#failed[@]} == 0)) || { say "failed: ${failed[*]}"; exit 1; }
+# Older bases of these suites (another mirror or lib/) are not used again.
+for suite in "${!bases[@]}"; do
+  find "$cache" -maxdepth 1 -name "base-$suite-*.tar" ! -path "${bases[$suite]}" -delete
+  rm -rf --one-file-system "$work/base-$suite"
+done
+
+# 4. The images, at most $jobs at once; each logs to its own file.
 for name in "${to_build[@]}"; do
   while ((${#running[@]} >= jobs)); do wait_one; done
   load_recipe "$name"
-  say "building $TAG from $SUITE"
+  say "building $TAG on base $SUITE"
   mkdir -p "$work/$name"
   # Not `load_recipe && heimnetz_image_build`: errexit must stay on inside.
   (
     load_recipe "$name"
-    heimnetz_image_build "$name" "${hashes[$name]}" "$work/$name" "$mirror"
+    heimnetz_image_build "$name" "${hashes[$name]}" "$work/$name" "${bases[$SUITE]}"
   ) >"$work/$name.log" 2>&1 &
   running[$!]=$name
 done

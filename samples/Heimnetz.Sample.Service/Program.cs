@@ -1,4 +1,3 @@
-using Heimnetz.Hosting;
 using Heimnetz.Sample.Service;
 using Heimnetz.Sample.Service.Caching;
 using Heimnetz.Sample.Service.Live;

@@ -1,3 +1,5 @@
+using Docker.DotNet.Models;
+
 namespace Heimnetz.Harness.Fixtures.Images;
 
 /// <summary>
@@ -21,8 +23,26 @@ public sealed record LogicalImage(string Name, string OfflineTag, string Registr
         ?? throw new ArgumentException($"Unknown server flavour '{name}'; expected one of {string.Join(", ", Servers.Select(s => s.Name))}.", nameof(name));
 
     /// <summary>The image reference to start: the offline tag unless <c>HEIMNETZ_IMAGES=registry</c>.</summary>
-    public string Reference =>
-        string.Equals(Environment.GetEnvironmentVariable("HEIMNETZ_IMAGES"), "registry", StringComparison.OrdinalIgnoreCase)
-            ? RegistryImage
-            : OfflineTag;
+    public string Reference => FromRegistry ? RegistryImage : OfflineTag;
+
+    /// <summary>
+    /// Testcontainers pulls a missing image by default. Only a registry image may be pulled; a missing offline image
+    /// stops the start with <see cref="ImageNotBuiltException"/>, which names the command that builds it.
+    /// </summary>
+    public Func<ImageInspectResponse, bool> PullPolicy
+    {
+        get
+        {
+            if (FromRegistry)
+            {
+                return DotNet.Testcontainers.Images.PullPolicy.Missing;
+            }
+
+            var reference = Reference;
+            return cached => cached is null ? throw new ImageNotBuiltException(reference) : false;
+        }
+    }
+
+    private static bool FromRegistry =>
+        string.Equals(Environment.GetEnvironmentVariable("HEIMNETZ_IMAGES"), "registry", StringComparison.OrdinalIgnoreCase);
 }

@@ -27,7 +27,7 @@ public sealed class ProbeNode : TopologyNode
     {
         var binary = await ProbeArtifact.GetPathAsync(cancellationToken).ConfigureAwait(false);
         var builder = new ContainerBuilder(LogicalImage.ProbeBase.Reference)
-            .Wire(spec.Attachment)
+            .Wire(LogicalImage.ProbeBase, spec.Attachment)
             // Resource mapping copies the bytes through the API, so a remote engine (DOCKER_HOST) works too.
             .WithResourceMapping(new FileInfo(binary), new FileInfo(ProbeArtifact.ContainerPath), fileMode: Executable)
             .WithEnvironment(spec.Environment.ToDictionary(pair => pair.Key, pair => pair.Value))
@@ -35,6 +35,11 @@ public sealed class ProbeNode : TopologyNode
         if (spec.HostGatewayAlias)
         {
             builder = builder.WithExtraHost("host.docker.internal", "host-gateway");
+        }
+
+        if (AppCpuLimit.Current is { } cores)
+        {
+            builder = builder.WithCreateParameterModifier(parameters => parameters.HostConfig!.NanoCPUs = AppCpuLimit.NanoCpus(cores));
         }
 
         return new ProbeNode(role, builder.Build(), spec);

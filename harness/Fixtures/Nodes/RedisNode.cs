@@ -18,7 +18,7 @@ public sealed class RedisNode : TopologyNode
     internal static RedisNode Create(string role, RedisNodeSpec spec)
     {
         var builder = new RedisBuilder(spec.Image.Reference)
-            .Wire(spec.Attachment)
+            .Wire(spec.Image, spec.Attachment)
             // The module's own wait runs redis-cli without a password; the server's log line works for every flavour and setting.
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"));
         if (spec.ServerArguments() is { Count: > 0 } arguments)

@@ -25,7 +25,7 @@ public sealed class SquatterNode : TopologyNode
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown squatter kind."),
         };
         var builder = new ContainerBuilder(LogicalImage.ProbeBase.Reference)
-            .Wire(attachment)
+            .Wire(LogicalImage.ProbeBase, attachment)
             .WithCommand("sh", "-c", $"exec socat TCP-LISTEN:{port},fork,reuseaddr {reply}")
             .WithWaitStrategy(Wait.ForUnixContainer().UntilInternalTcpPortIsAvailable(port));
         if (hostPort is { } published)

@@ -19,6 +19,23 @@ public abstract class TopologyNode : IAsyncDisposable
 
     public IContainer Container { get; }
 
+    /// <summary>The container's id once the engine has created it; null when its start failed before (e.g. a missing image).</summary>
+    public string? CreatedId
+    {
+        get
+        {
+            try
+            {
+                return Container.Id;
+            }
+            catch (InvalidOperationException)
+            {
+                // Testcontainers guards Id until the container exists.
+                return null;
+            }
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken = default) => Container.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken = default) => Container.StopAsync(cancellationToken);

@@ -1,20 +1,24 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
+using Heimnetz.Harness.Fixtures.Images;
 using Heimnetz.Harness.Fixtures.Logging;
 using Heimnetz.Harness.Fixtures.Sessions;
 
 namespace Heimnetz.Harness.Fixtures.Topology;
 
-/// <summary>Applies what every harness container shares: the session labels, and its network wiring.</summary>
+/// <summary>
+/// Applies what every harness container shares: the session labels, no Ryuk (its image would be pulled; the session
+/// janitor removes what the labels name), the image pull policy, and its network wiring.
+/// </summary>
 internal static class ContainerWiring
 {
-    public static TBuilder Wire<TBuilder, TContainer, TConfiguration>(this ContainerBuilder<TBuilder, TContainer, TConfiguration> builder, Attachment attachment)
+    public static TBuilder Wire<TBuilder, TContainer, TConfiguration>(this ContainerBuilder<TBuilder, TContainer, TConfiguration> builder, LogicalImage image, Attachment attachment)
         where TBuilder : ContainerBuilder<TBuilder, TContainer, TConfiguration>
         where TContainer : IContainer
         where TConfiguration : IContainerConfiguration
     {
-        var labelled = builder.WithLabel(HarnessSession.Labels).WithLogger(TestcontainersLog.Logger);
+        var labelled = builder.WithLabel(HarnessSession.Labels).WithCleanUp(false).WithImagePullPolicy(image.PullPolicy).WithLogger(TestcontainersLog.Logger);
         return attachment switch
         {
             Attachment.Network network => labelled.WithNetwork(network.Value).WithNetworkAliases(network.Aliases.ToArray()),

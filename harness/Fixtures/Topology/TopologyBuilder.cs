@@ -31,7 +31,9 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
         var builder = new NetworkBuilder()
             .WithName($"heimnetz-{Name}-{role}-{HarnessSession.Id}")
             .WithLabel(HarnessSession.Labels)
-            .WithLogger(TestcontainersLog.Logger);
+            .WithLogger(TestcontainersLog.Logger)
+            // No Ryuk: the session janitor removes what the labels name.
+            .WithCleanUp(false);
         if (isInternal)
         {
             builder = builder.WithCreateParameterModifier(parameters => parameters.Internal = true);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Heimnetz.Harness.Fixtures;
+using Heimnetz.Harness.Fixtures.Nodes;
 using Heimnetz.Harness.Fixtures.Snapshots;
 using Heimnetz.Harness.Scenarios.Cells;
 using Heimnetz.Harness.Scenarios.Engine;
@@ -24,14 +25,25 @@ internal static class MatrixCommands
         var repeat = new Option<string>("--repeat") { Description = "Run the whole selection N times and count, per cell, the runs that gave the approved row (default 1)." };
         var output = new Option<string>("--out") { Description = "Where to write cells/<server>/<scenario>.json; testcontainers.log goes beside it.", DefaultValueFactory = _ => DefaultCells };
         var approvedDirectory = new Option<string>("--approved") { Description = "The folder of approved matrices (default: harness/Scenarios/Approved)." };
-        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, repeat, output, approvedDirectory };
+        var appCpus = new Option<string>("--app-cpus") { Description = "Limit every app container to this many cores (e.g. 0.25, like a Kubernetes CPU limit): the matrix must not change." };
+        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, repeat, output, approvedDirectory, appCpus };
         command.SetAction(async (parse, token) =>
         {
             var selection = CellSelection.Parse(parse.GetValue(servers), parse.GetValue(scenarios), parse.GetValue(shard), Catalog.All);
             var rounds = RepeatCount.Parse(parse.GetValue(repeat));
+            if (AppCpuLimit.Parse(parse.GetValue(appCpus), "--app-cpus") is { } cores)
+            {
+                Environment.SetEnvironmentVariable(AppCpuLimit.Variable, cores.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             var cells = selection.Cells();
             var interactive = TerminalView.IsInteractiveTerminal;
             var console = TerminalView.CreateConsole(interactive);
+            if (AppCpuLimit.Current is { } limit)
+            {
+                console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"every app container is limited to {limit} cores ({AppCpuLimit.Variable})")));
+            }
+
             if (cells.Count == 0)
             {
                 console.MarkupLine($"[yellow]shard {selection.Shard} of {selection.AllCells().Count} cells is empty; nothing to run[/]");

@@ -17,7 +17,7 @@ public static class HostPorts
             }
             catch (SocketException)
             {
-                return $"host port {port} is busy on this machine";
+                return $"host port {port} is held by another process on this machine (free it to run this scenario)";
             }
         }
 

@@ -54,7 +54,10 @@ public sealed class ScenarioEngine(int parallelism = 3)
         {
             var context = new ScenarioContext(scenario.Name, server, topology);
             var result = await ObserveAsync(scenario, server, context, clock, cancellationToken).ConfigureAwait(false) with { Topology = topology.Sketch() };
-            return keep ? result with { KeptContainers = topology.Nodes.Select(node => (node.Role, node.Container.Id)).ToList() } : result;
+            // A node whose start failed before the engine created it has nothing to keep (and no id).
+            return keep
+                ? result with { KeptContainers = topology.Nodes.Where(node => node.CreatedId is not null).Select(node => (node.Role, node.CreatedId!)).ToList() }
+                : result;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Heimnetz.Harness.Fixtures.Nodes;
 using Heimnetz.Harness.Fixtures.Probe;
 using Heimnetz.Harness.Fixtures.Topology;
@@ -34,22 +33,10 @@ public sealed class AppOnHost : Scenario
         await context.Topology.AddRedisAsync("redis", new RedisNodeSpec(context.Server, Attachment.Bridge) { HostPort = 6379 }, cancellationToken).ConfigureAwait(false);
         context.Step("run the probe on the host");
         var binary = await ProbeArtifact.GetPathAsync(cancellationToken).ConfigureAwait(false);
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("probe");
-        start.ArgumentList.Add("--json");
-        // The host's own Redis settings must not leak into the scenario.
-        foreach (var variable in new[] { "REDIS_URL", "REDIS_PASSWORD", "HEIMNETZ_REDIS_CANDIDATES", "HEIMNETZ_DOCKER" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        var run = await RunOnHostAsync(start, cancellationToken).ConfigureAwait(false);
+        var run = await HostProbe.RunAsync(binary, ["probe", "--json"], cancellationToken).ConfigureAwait(false);
         var report = ProbeReportJson.Deserialize(run.Stdout);
         context.Step("run doctor on the host");
-        start.ArgumentList.Clear();
-        start.ArgumentList.Add("doctor");
-        start.ArgumentList.Add("--json");
-        var doctor = await RunOnHostAsync(start, cancellationToken).ConfigureAwait(false);
+        var doctor = await HostProbe.RunAsync(binary, ["doctor", "--json"], cancellationToken).ConfigureAwait(false);
         // The host may itself be a container (a CI runner, a dev container): the probe must agree with detection in this process.
         var here = EnvironmentSectionMapper.ToSection(EnvironmentDetector.Detect(Sysroot.Live));
         return new ScenarioObservation(report, run.Stdout + run.Stderr + doctor.Stdout + doctor.Stderr, "host")
@@ -57,14 +44,5 @@ public sealed class AppOnHost : Scenario
             EngineFacts = new Dictionary<string, string> { ["container"] = here.Container },
             Doctor = DoctorVerdict.Parse(doctor.Stdout),
         };
-    }
-
-    private static async Task<ProbeRun> RunOnHostAsync(ProcessStartInfo start, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return new ProbeRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), null);
     }
 }

@@ -14,6 +14,8 @@ namespace Heimnetz.Cli.Commands;
 /// </summary>
 internal static class WatchCommand
 {
+    /// <summary>The longest wait <see cref="Task.Delay(TimeSpan)"/> accepts (about 49 days); both options are waits.</summary>
+    internal static readonly TimeSpan LongestDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -62,7 +64,10 @@ internal static class WatchCommand
         return new FixedRedisLocator(FixedRedisLocator.ParseEndpoint(endpoint, "--endpoint"), string.IsNullOrEmpty(password) ? null : new RedisCredentials(null, password));
     }
 
-    /// <summary>Parses <c>500ms</c>, <c>10s</c>, <c>2m</c> or <c>1h</c>; throws <see cref="FormatException"/> naming the value and the option.</summary>
+    /// <summary>
+    /// Parses <c>500ms</c>, <c>10s</c>, <c>2m</c> or <c>1h</c> up to <see cref="LongestDuration"/>; throws
+    /// <see cref="FormatException"/> naming the value and the option.
+    /// </summary>
     internal static TimeSpan ParseDuration(string? text, string option)
     {
         var value = text?.Trim() ?? string.Empty;
@@ -73,7 +78,14 @@ internal static class WatchCommand
                 && double.TryParse(value[..^suffix.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
                 && amount > 0)
             {
-                return TimeSpan.FromMilliseconds(amount * milliseconds);
+                // Checked before converting: TimeSpan overflows (and Task.Delay refuses) long before a double does.
+                var total = amount * milliseconds;
+                if (total > LongestDuration.TotalMilliseconds)
+                {
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The duration '{text}' for {option} is too long; expected at most {LongestDuration.TotalHours:0}h."));
+                }
+
+                return TimeSpan.FromMilliseconds(total);
             }
         }
 

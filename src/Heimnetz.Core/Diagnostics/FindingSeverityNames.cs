@@ -1,7 +1,7 @@
 namespace Heimnetz.Diagnostics;
 
 /// <summary>The names severities carry in <c>heimnetz doctor --json</c> (contract: other tools match on them).</summary>
-public static class FindingSeverityNames
+internal static class FindingSeverityNames
 {
     /// <summary>The report name of a severity: <c>ok</c>, <c>info</c>, <c>warning</c> or <c>error</c>.</summary>
     public static string ToWireName(this FindingSeverity severity) => severity switch

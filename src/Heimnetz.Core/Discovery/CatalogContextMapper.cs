@@ -7,7 +7,7 @@ namespace Heimnetz.Discovery;
 /// bridge gets the gateway as a candidate: with host networking (or on a host) the default gateway is the network's
 /// router, not the Docker host, and Redis there would be somebody else's.
 /// </summary>
-public static class CatalogContextMapper
+internal static class CatalogContextMapper
 {
     /// <summary>The catalog context for a detected environment.</summary>
     public static CatalogContext ToCatalogContext(this RuntimeEnvironment environment)

@@ -1,24 +1,32 @@
+using Heimnetz.Starvation;
+
 namespace Heimnetz.Discovery;
 
-/// <summary>A token cancelled when either the parent is cancelled or the timeout (on the injected clock) expires.</summary>
+/// <summary>
+/// A token cancelled when either the parent is cancelled or the timeout expires, counted in time the process could
+/// run: the slower checks (engine, compose, service names) get back what starvation took, up to 3× their time, so a
+/// busy machine does not turn into an engine or resolver finding.
+/// </summary>
 internal sealed class TimeoutScope : IDisposable
 {
-    private readonly CancellationTokenSource timeout;
-    private readonly CancellationTokenSource linked;
+    private const int Stretch = 3;
+
+    private readonly LagMonitor lag;
+    private readonly StarvationAwareTimeout timeout;
 
     public TimeoutScope(TimeSpan duration, TimeProvider timeProvider, CancellationToken parent)
     {
-        timeout = new CancellationTokenSource(duration, timeProvider);
-        linked = CancellationTokenSource.CreateLinkedTokenSource(parent, timeout.Token);
+        lag = new LagMonitor(timeProvider);
+        timeout = new StarvationAwareTimeout(duration, duration * Stretch, timeProvider, lag, parent);
     }
 
-    public CancellationToken Token => linked.Token;
+    public CancellationToken Token => timeout.Token;
 
-    public bool TimedOut => timeout.IsCancellationRequested;
+    public bool TimedOut => timeout.TimedOut;
 
     public void Dispose()
     {
-        linked.Dispose();
         timeout.Dispose();
+        lag.Dispose();
     }
 }

@@ -1,7 +1,7 @@
 namespace Heimnetz.EnvironmentDetection;
 
 /// <summary>The lower-case names the probe report contract uses for detection results.</summary>
-public static class WireNames
+internal static class WireNames
 {
     /// <summary>The contract name of a container kind, e.g. <c>docker</c>.</summary>
     public static string Of(ContainerKind kind) => kind switch

@@ -1,8 +1,9 @@
 using Heimnetz.Caching;
-using Microsoft.Extensions.DependencyInjection;
+using Heimnetz.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Heimnetz.Hosting;
+// Where users look for Add… methods, as Microsoft's own extensions and FusionCache do.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds <see cref="HeimnetzCacheHealthCheck"/> to the health checks.</summary>
 public static class HeimnetzCacheHealthChecksBuilderExtensions

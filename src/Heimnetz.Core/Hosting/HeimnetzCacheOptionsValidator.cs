@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Heimnetz.Hosting;
 
 /// <summary>Checks <see cref="HeimnetzCacheOptions"/> once and reports every problem in one message naming the key and the bad value.</summary>
-public sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzCacheOptions>
+internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzCacheOptions>
 {
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMinutes(1);
     private readonly string sectionPath;

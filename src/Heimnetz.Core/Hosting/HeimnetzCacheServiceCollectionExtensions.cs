@@ -2,15 +2,16 @@ using System.Diagnostics.Metrics;
 using Heimnetz.Caching;
 using Heimnetz.Discovery;
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Hosting;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Heimnetz.Hosting;
+// Where users look for Add… methods, as Microsoft's own extensions and FusionCache do.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ResilientCache"/> as the application's <see cref="IDistributedCache"/>.</summary>
 public static class HeimnetzCacheServiceCollectionExtensions

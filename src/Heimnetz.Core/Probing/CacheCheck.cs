@@ -8,7 +8,7 @@ namespace Heimnetz.Probing;
 /// The probe's cache section: starts a <see cref="ResilientCache"/> on what discovery chose and does one real
 /// set-and-get, so "redis" in the report means the cache itself worked there, not only that PING did.
 /// </summary>
-public static class CacheCheck
+internal static class CacheCheck
 {
     /// <summary>How long the cache may take to connect to a Redis that already answered PING before the probe reports memory mode; generous, since only a starved machine needs it.</summary>
     public static readonly TimeSpan ConnectBudget = TimeSpan.FromSeconds(5);

@@ -6,7 +6,7 @@ namespace Heimnetz.Starvation;
 /// <see cref="Lost"/>. Timer callbacks and socket completions wait in the same thread pool, so what delays the tick
 /// delays an answer from the network too.
 /// </summary>
-public sealed class LagMonitor : ILagGauge, IDisposable
+internal sealed class LagMonitor : ILagGauge, IDisposable
 {
     /// <summary>How often the monitor ticks: fine enough to see a lost quarter of a 250 ms timeout, cheap enough to ignore.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);

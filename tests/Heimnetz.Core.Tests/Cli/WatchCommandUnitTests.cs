@@ -38,6 +38,23 @@ public sealed class WatchCommandUnitTests
         });
     }
 
+    [TestCase("--duration", "99999999999999s")]
+    [TestCase("--interval", "99999999999999s")]
+    [TestCase("--interval", "2000h")]
+    public async Task Run_DurationBeyondTheLargestWait_ExitsWithBadUsageNamingTheValue(string option, string text)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = await HeimnetzCli.RunAsync(["watch", option, text, "--endpoint", "127.0.0.1:1"], stdout, stderr);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(HeimnetzCli.BadUsage), stderr.ToString());
+            Assert.That(stderr.ToString(), Does.Contain($"'{text}' for {option}").And.Contain("at most"));
+        });
+    }
+
     [TestCase(0.50, 5)]
     [TestCase(0.99, 10)]
     public void Percentile_SortedSamples_NearestRank(double quantile, double expected) =>

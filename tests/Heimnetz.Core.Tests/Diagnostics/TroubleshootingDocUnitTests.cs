@@ -15,7 +15,11 @@ public sealed partial class TroubleshootingDocUnitTests
 
     private static Dictionary<string, string> Rows()
     {
+        // Only the resolution matrix section: other tables on the page (discovery modes) start with code-like cells too.
         var text = File.ReadAllText(DocPath);
+        var start = text.IndexOf("## Resolution matrix", StringComparison.Ordinal);
+        var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        text = end < 0 ? text[start..] : text[start..end];
         return MatrixRow().Matches(text).ToDictionary(match => match.Groups["code"].Value, match => match.Groups["rest"].Value, StringComparer.Ordinal);
     }
 

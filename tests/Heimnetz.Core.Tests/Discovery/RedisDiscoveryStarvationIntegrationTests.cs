@@ -45,6 +45,7 @@ public sealed class RedisDiscoveryStarvationIntegrationTests
         {
             Assert.That(result.Outcome, Is.EqualTo(ProbeOutcome.Timeout));
             Assert.That(result.Attempts, Is.EqualTo(2));
+            Assert.That(result.Detail, Is.EqualTo("no complete reply to PING within 200 ms"), "the second attempt waits twice as long");
             Assert.That(peer.ConnectionCount, Is.EqualTo(2));
         });
     }

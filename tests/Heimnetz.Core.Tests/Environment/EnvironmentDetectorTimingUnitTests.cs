@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Harness.Fixtures.Requirements;
 
 namespace Heimnetz.Tests.EnvironmentDetection;
 
@@ -10,7 +11,7 @@ public sealed class EnvironmentDetectorTimingUnitTests
     [Test]
     public void Detect_LiveSysroot_PrintsAverageTime()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         for (var i = 0; i < 50; i++)
         {
             EnvironmentDetector.Detect(Sysroot.Live);

@@ -1,4 +1,5 @@
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Harness.Fixtures.Requirements;
 
 namespace Heimnetz.Tests.EnvironmentDetection;
 
@@ -8,8 +9,8 @@ public sealed class SysrootUnitTests
     [Test]
     public void Read_ProcFileThatReportsSizeZero_ReadsItsContent()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
-        Assume.That(new FileInfo("/proc/self/cgroup").Length, Is.Zero);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        MachineRequirement.That(new FileInfo("/proc/self/cgroup").Length == 0, "this kernel reports a non-zero size for /proc/self/cgroup, so the size-zero read path cannot be exercised here");
 
         var file = Sysroot.Live.Read(SysrootFiles.SelfCgroup);
 

@@ -1,6 +1,5 @@
 using Heimnetz.Caching;
 using Heimnetz.Harness.Fixtures.LocalRedis;
-using Heimnetz.Hosting;
 using Heimnetz.Tests.Caching;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,4 @@
 using Heimnetz.Caching;
-using Heimnetz.Hosting;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

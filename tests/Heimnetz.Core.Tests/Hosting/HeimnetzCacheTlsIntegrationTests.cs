@@ -1,7 +1,6 @@
 using Heimnetz.Caching;
 using Heimnetz.Configuration;
 using Heimnetz.Harness.Fixtures.LocalRedis;
-using Heimnetz.Hosting;
 using Heimnetz.Tests.Caching;
 using Heimnetz.Tests.Support;
 using Microsoft.Extensions.Caching.Distributed;

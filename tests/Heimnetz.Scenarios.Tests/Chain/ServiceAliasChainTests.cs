@@ -21,6 +21,7 @@ public sealed class ServiceAliasChainTests
         await using var network = new NetworkBuilder()
             .WithName($"heimnetz-chain-{HarnessSession.Id}")
             .WithLabel(HarnessSession.Labels)
+            .WithCleanUp(false)
             .Build();
         await network.CreateAsync();
 
@@ -28,12 +29,16 @@ public sealed class ServiceAliasChainTests
             .WithNetwork(network)
             .WithNetworkAliases("redis")
             .WithLabel(HarnessSession.Labels)
+            .WithCleanUp(false)
+            .WithImagePullPolicy(LogicalImage.Redis70.PullPolicy)
             .Build();
         await redis.StartAsync();
 
         await using var app = new ContainerBuilder(LogicalImage.ProbeBase.Reference)
             .WithNetwork(network)
             .WithLabel(HarnessSession.Labels)
+            .WithCleanUp(false)
+            .WithImagePullPolicy(LogicalImage.ProbeBase.PullPolicy)
             .WithCommand("sleep", "infinity")
             .Build();
         await app.StartAsync();

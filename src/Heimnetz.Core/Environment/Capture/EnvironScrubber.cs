@@ -10,7 +10,7 @@ namespace Heimnetz.EnvironmentDetection.Capture;
 /// (<c>host:6379,password=***</c>, <c>Server=db;Password=***</c>); and URL userinfo is masked up to the last <c>@</c>
 /// (<c>redis://***@host:6379</c>). Names and every other value stay readable, so a replayed capture still detects.
 /// </summary>
-public static class EnvironScrubber
+internal static class EnvironScrubber
 {
     /// <summary>What a scrubbed secret reads as.</summary>
     public const string Mask = "***";

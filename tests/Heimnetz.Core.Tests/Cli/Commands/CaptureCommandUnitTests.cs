@@ -4,6 +4,7 @@ using System.Text;
 using Heimnetz.Cli;
 using Heimnetz.EnvironmentDetection;
 using Heimnetz.Probing;
+using Heimnetz.Harness.Fixtures.Requirements;
 using Heimnetz.Tests.EnvironmentDetection;
 
 namespace Heimnetz.Tests.Cli.Commands;
@@ -22,7 +23,7 @@ public sealed class CaptureCommandUnitTests
     [Test]
     public async Task RunAsync_CaptureLiveThenProbeTheArchive_ReportsTheSameEnvironment()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         var archive = Path.Combine(_directory, "live.tar.gz");
 
         var (captureExit, captureOut, captureErr) = await RunAsync("capture", "-o", archive);

@@ -4,6 +4,7 @@ using Heimnetz.Cli.Commands;
 using Heimnetz.Diagnostics;
 using Heimnetz.Harness.Fixtures.LocalRedis;
 using Microsoft.Extensions.Configuration;
+using Heimnetz.Harness.Fixtures.Requirements;
 
 namespace Heimnetz.Tests.Cli.Commands;
 
@@ -92,7 +93,7 @@ public sealed class DoctorCommandUnitTests
     [Test]
     public async Task ExecuteAsync_LiveWithNoCandidateListening_IsBrokenAndSaysMemoryMode()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         // A loopback port nobody listens on, an engine socket that does not exist, and no PATH: every live input is ours.
@@ -118,7 +119,7 @@ public sealed class DoctorCommandUnitTests
     [Test]
     public async Task RunAsync_DoctorJsonLive_WritesOneReportAndAVerdictExitCode()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Heimnetz.Cli;
 using Heimnetz.Probing;
+using Heimnetz.Harness.Fixtures.Requirements;
 
 namespace Heimnetz.Tests.Cli.Commands;
 
@@ -33,7 +34,7 @@ public sealed class ProbeCommandUnitTests
     [Test]
     public async Task RunAsync_ProbeJsonLive_WritesOneContractObject()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 

@@ -4,6 +4,7 @@ using System.Text;
 using Heimnetz.EnvironmentDetection;
 using Heimnetz.EnvironmentDetection.Capture;
 using Heimnetz.Probing;
+using Heimnetz.Harness.Fixtures.Requirements;
 
 namespace Heimnetz.Tests.EnvironmentDetection.Capture;
 
@@ -15,7 +16,7 @@ public sealed class SysrootCaptureUnitTests
     [Test]
     public async Task WriteAsync_LiveSystemReplayed_GivesTheSameEnvironmentSection()
     {
-        Assume.That(OperatingSystem.IsLinux(), Is.True);
+        MachineRequirement.That(OperatingSystem.IsLinux(), $"this test reads Linux's /proc, but the machine runs {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         var archive = Path.Combine(Path.GetTempPath(), $"heimnetz-capture-test-{Guid.NewGuid():N}.tar.gz");
         try
         {
@@ -45,7 +46,7 @@ public sealed class SysrootCaptureUnitTests
     {
         var secrets = new[] { "fixture-redis-password-7f3a", "fixture-url-secret-91c2", "fixture-github-token-55aa", "fixture-aws-secret-0b1c", "fixture-pg-secret-c0de" };
         var fixture = Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "sysroots", "docker-host", "proc", "self", "environ");
-        Assume.That(secrets.All(File.ReadAllText(fixture).Contains), Is.True, "the fixture must carry the secrets for this test to mean anything");
+        Assert.That(secrets.All(File.ReadAllText(fixture).Contains), Is.True, "the fixture must carry the secrets for this test to mean anything");
         using var buffer = new MemoryStream();
 
         await SysrootCapture.WriteAsync(SysrootFixtures.Open("docker-host"), buffer, CapturedAt);
