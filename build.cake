@@ -213,6 +213,11 @@ Task("Probe")
     System.Environment.SetEnvironmentVariable("HEIMNETZ_PROBE_BINARY", output.CombineWithFilePath("heimnetz").FullPath);
 });
 
+Task("SampleImage")
+    .Description("Publishes the sample service and the CLI from source and builds heimnetz/sample-service:dev on the offline base.")
+    .IsDependentOn("Images")
+    .Does(() => RunScript("eng/sample-image.sh"));
+
 Task("MatrixArguments")
     .Description("Checks --repeat before minutes of image and probe builds, with the message the harness would give.")
     .Does(() =>

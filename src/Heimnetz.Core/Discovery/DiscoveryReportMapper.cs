@@ -3,7 +3,7 @@ using Heimnetz.Probing;
 namespace Heimnetz.Discovery;
 
 /// <summary>Maps a <see cref="DiscoveryReport"/> onto the probe report contract (<see cref="DiscoverySection"/>).</summary>
-internal static class DiscoveryReportMapper
+public static class DiscoveryReportMapper
 {
     /// <summary>The contract section; a ready candidate that lost says so in its detail.</summary>
     public static DiscoverySection ToSection(this DiscoveryReport report)

@@ -1,7 +1,7 @@
 namespace Heimnetz.Discovery;
 
 /// <summary>The names outcomes and sources carry in the probe report (contract: other tools match on them).</summary>
-internal static class DiscoveryWireNames
+public static class DiscoveryWireNames
 {
     /// <summary>The report name of an outcome, e.g. <c>auth-required</c>.</summary>
     public static string ToWireName(this ProbeOutcome outcome) => outcome switch
