@@ -9,6 +9,7 @@ var solution = "./Heimnetz.sln";
 var artifacts = MakeAbsolute(Directory("./artifacts"));
 var testResults = artifacts.Combine("test-results");
 var dockerCategory = "Docker";
+var historyCategory = "History";
 
 // A failing tier is recorded, not thrown, so the Docker tier still runs after a unit failure; the run fails at the end.
 var failedTiers = new List<string>();
@@ -59,7 +60,12 @@ Task("Build")
 Task("UnitTest")
     .Description("Tests that need no Docker engine.")
     .IsDependentOn("Build")
-    .Does(() => RunTests($"TestCategory!={dockerCategory}", "unit"));
+    .Does(() => RunTests($"TestCategory!={dockerCategory}&TestCategory!={historyCategory}", "unit"));
+
+Task("History")
+    .Description("The cache's history checker: 8 workers through real failovers, both policies; HEIMNETZ_CACHE_HISTORY_SEEDS=20 for 20 seeds.")
+    .IsDependentOn("Build")
+    .Does(() => RunTests($"TestCategory={historyCategory}", "history"));
 
 Task("Engine")
     .Description("Makes sure a Docker engine with API 1.44+ answers; installs and starts one on Debian when root.")
