@@ -1,4 +1,5 @@
 using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Fixtures.Probe;
 using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Model;
 
@@ -10,9 +11,12 @@ namespace Heimnetz.Harness.Scenarios.Situations;
 /// </summary>
 public abstract class FailoverDrill : Scenario
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
-    private const string WatchDuration = "11s";
+    private static readonly TimeSpan OnRedisPatience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private const string WatchDuration = "20s";
+    private const string WatchLog = "/tmp/heimnetz-watch.jsonl";
 
     public override IReadOnlyList<Invariant> Invariants { get; } =
     [
@@ -37,7 +41,11 @@ public abstract class FailoverDrill : Scenario
         var before = await SituationDefaults.ObserveAsync(context, app, "user-defined", cancellationToken).ConfigureAwait(false);
 
         context.Step("run heimnetz watch in the app");
-        var watch = app.RunAsync(["watch", "--duration", WatchDuration, "--interval", "20ms", "--json"], cancellationToken);
+        // Through tee, so the harness can see when the cache is on Redis: a starved app (a CPU limit, a busy machine)
+        // takes longer to start, and breaking Redis before it got there would test nothing.
+        var watch = app.Container.ExecAsync(["bash", "-c", $"set -o pipefail; {ProbeArtifact.ContainerPath} watch --duration {WatchDuration} --interval 20ms --json | tee {WatchLog}"], cancellationToken);
+        context.Step("wait until watch is on Redis");
+        await WaitUntilOnRedisAsync(app, cancellationToken).ConfigureAwait(false);
         await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
 
         context.Step("break Redis");
@@ -59,5 +67,20 @@ public abstract class FailoverDrill : Scenario
             Transitions = timeline.SinceFirstRedis(),
             Timings = timeline.Figures(faultAt, restoredAt),
         };
+    }
+
+    private static async Task WaitUntilOnRedisAsync(ProbeNode app, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < OnRedisPatience)
+        {
+            var seen = await app.Container.ExecAsync(["grep", "-Eq", "\"to\": ?\"redis\"", WatchLog], cancellationToken).ConfigureAwait(false);
+            if (seen.ExitCode == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
