@@ -21,29 +21,17 @@ internal static class CacheCheck
             return new CacheSection("memory", null) { Reason = "no candidate answered as a usable Redis" };
         }
 
-        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // One verification, not a latency-sensitive path: a loaded machine must not turn a working Redis into "memory".
         var options = new HeimnetzCacheOptions { OperationTimeout = TimeSpan.FromSeconds(1), HealthProbeTimeout = TimeSpan.FromSeconds(1) };
         var cache = new ResilientCache(new FixedRedisLocator(location), options);
         await using var owned = cache.ConfigureAwait(false);
-        cache.ModeChanged += (_, change) =>
+        try
         {
-            if (change.NewMode == CacheMode.Redis)
-            {
-                connected.TrySetResult();
-            }
-        };
-
-        if (cache.Mode != CacheMode.Redis)
+            await WaitForRedisAsync(cache, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
         {
-            try
-            {
-                await connected.Task.WaitAsync(ConnectBudget, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                return new CacheSection("memory", null) { Reason = $"the cache could not connect to {location.Endpoint} within {ConnectBudget.TotalSeconds:0} s" };
-            }
+            return new CacheSection("memory", null) { Reason = $"the cache could not connect to {location.Endpoint} within {ConnectBudget.TotalSeconds:0} s" };
         }
 
         // A round trip that misses its deadline on a starved process is one lost race: try once more before memory.
@@ -53,21 +41,19 @@ internal static class CacheCheck
             return first.Section(location, attempts: 1);
         }
 
-        if (cache.Mode != CacheMode.Redis)
+        try
         {
-            try
-            {
-                await WaitForRedisAsync(cache, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                return first.Section(location, attempts: 1);
-            }
+            await WaitForRedisAsync(cache, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return first.Section(location, attempts: 1);
         }
 
         return (await RoundTripAsync(cache, cancellationToken).ConfigureAwait(false)).Section(location, attempts: 2);
     }
 
+    /// <summary>Returns once the cache is on Redis; throws <see cref="TimeoutException"/> after <see cref="ConnectBudget"/>.</summary>
     private static async Task WaitForRedisAsync(ResilientCache cache, CancellationToken cancellationToken)
     {
         var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
