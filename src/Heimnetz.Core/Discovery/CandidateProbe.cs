@@ -49,8 +49,7 @@ internal sealed class CandidateProbe
         return new CandidateResult(candidate, finding.Outcome, timeProvider.GetElapsedTime(started), DetailText.Sanitize(finding.Detail, 160, secret), finding.Server)
         {
             Finished = !finding.Stopped,
-            TimedOut = finding.Wait is { TimedOut: true },
-            Lost = finding.Wait?.Lost ?? TimeSpan.Zero,
+            TimedOut = finding.TimedOut,
         };
     }
 
@@ -60,8 +59,8 @@ internal sealed class CandidateProbe
     /// <summary>What a timeout that expired says: a plain timeout, or inconclusive when starvation ate the peer's time.</summary>
     private static Finding Expired(StarvationAwareTimeout scope, ProbeOutcome outcome, string detail) =>
         scope.Starved
-            ? new Finding(ProbeOutcome.Inconclusive, StarvationText.Inconclusive(scope), Wait: WaitFacts.Of(scope))
-            : new Finding(outcome, detail, Wait: WaitFacts.Of(scope));
+            ? new Finding(ProbeOutcome.Inconclusive, StarvationText.Inconclusive(scope), TimedOut: true)
+            : new Finding(outcome, detail, TimedOut: true);
 
     private async Task<Finding> FindAsync(RedisCandidate candidate, ILagGauge gauge, CancellationToken cancellationToken)
     {
@@ -339,11 +338,6 @@ internal sealed class CandidateProbe
     private static string Milliseconds(TimeSpan duration) =>
         string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms");
 
-    private sealed record Finding(ProbeOutcome Outcome, string Detail, ServerIdentity? Server = null, bool Stopped = false, WaitFacts? Wait = null);
-
-    /// <summary>How a timeout that expired ended: whether it expired at all, and the starvation measured meanwhile.</summary>
-    private sealed record WaitFacts(bool TimedOut, TimeSpan Lost)
-    {
-        public static WaitFacts Of(StarvationAwareTimeout scope) => new(scope.TimedOut, scope.Lost);
-    }
+    // TimedOut: the outcome came from a timeout expiring, so one more attempt may be worth it.
+    private sealed record Finding(ProbeOutcome Outcome, string Detail, ServerIdentity? Server = null, bool Stopped = false, bool TimedOut = false);
 }

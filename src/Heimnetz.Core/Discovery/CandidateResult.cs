@@ -22,7 +22,4 @@ public sealed record CandidateResult(
 
     /// <summary>How many times the candidate was probed: a timeout is tried once more within the budget before it counts.</summary>
     public int Attempts { get; init; } = 1;
-
-    /// <summary>The time the process lost to starvation during the wait that ended this probe (zero when it had the CPU).</summary>
-    public TimeSpan Lost { get; init; }
 }

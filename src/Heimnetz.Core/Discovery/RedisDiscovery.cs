@@ -108,7 +108,7 @@ public sealed class RedisDiscovery
             if (chosen is null && budget.Starved)
             {
                 var starved = StarvationText.BudgetStarved(budget);
-                return result with { Outcome = ProbeOutcome.Inconclusive, Detail = starved, Verdict = starved, Lost = budget.Lost };
+                return result with { Outcome = ProbeOutcome.Inconclusive, Detail = starved, Verdict = starved };
             }
 
             var why = chosen is not null && !budget.TimedOut
