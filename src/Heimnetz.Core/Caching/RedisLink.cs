@@ -8,7 +8,7 @@ namespace Heimnetz.Caching;
 /// A link is never repaired: when it fails the circuit opens, the link is retired and recovery builds a new one,
 /// so nothing queues on a dead connection.
 /// </summary>
-internal sealed class RedisLink(ConnectionMultiplexer multiplexer, RedisLocation location, string? runId)
+internal sealed class RedisLink(ConnectionMultiplexer multiplexer, RedisLocation location, string? runId, string clientName)
 {
     public ConnectionMultiplexer Multiplexer { get; } = multiplexer;
 
@@ -19,6 +19,9 @@ internal sealed class RedisLink(ConnectionMultiplexer multiplexer, RedisLocation
     public RedisEndpoint Endpoint => Location.Endpoint;
 
     public string? RunId { get; } = runId;
+
+    /// <summary>The name the server knows this connection by (<see cref="RetiredLinkFence"/>).</summary>
+    public string ClientName { get; } = clientName;
 
     public EventHandler<ConnectionFailedEventArgs>? FailedHandler { get; set; }
 }

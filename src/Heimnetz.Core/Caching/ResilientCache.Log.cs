@@ -29,6 +29,12 @@ public sealed partial class ResilientCache
         [LoggerMessage(EventId = 5108, EventName = "OutageRemovalsReplayed", Level = LogLevel.Information, Message = "Outage removals replayed to Redis {Endpoint}: {Deleted} deleted, {Kept} kept a newer entry, {Failed} failed")]
         public static partial void OutageRemovalsReplayed(ILogger logger, RedisEndpoint endpoint, int deleted, int kept, int failed);
 
+        [LoggerMessage(EventId = 5109, EventName = "RetiredConnectionsClosed", Level = LogLevel.Debug, Message = "Redis {Endpoint} closed {Count} earlier connection(s) of this cache before the return wrote anything")]
+        public static partial void RetiredConnectionsClosed(ILogger logger, RedisEndpoint endpoint, int count);
+
+        [LoggerMessage(EventId = 5110, EventName = "ReturnFenceRefused", Level = LogLevel.Warning, Message = "Redis {Endpoint} refused CLIENT LIST/KILL ({Code}): a write that timed out just before the outage may still land after the return; grant the cache's user +client to close that gap")]
+        public static partial void FenceRefused(ILogger logger, RedisEndpoint endpoint, string code);
+
         [LoggerMessage(EventId = 5106, EventName = "ModeChangedHandlerFailed", Level = LogLevel.Warning, Message = "A ModeChanged handler threw; the cache ignored it")]
         public static partial void ModeChangedHandlerFailed(ILogger logger, Exception exception);
 

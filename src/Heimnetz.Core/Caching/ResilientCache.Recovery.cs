@@ -11,6 +11,7 @@ public sealed partial class ResilientCache
 {
     private readonly ResiliencePipeline recovery;
     private readonly ConcurrentQueue<RedisLink> retired = new();
+    private readonly RetiredLinkFence fence = new();
     private TaskCompletionSource wakeSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int recoveryAttempt;
 
@@ -123,7 +124,8 @@ public sealed partial class ResilientCache
         var location = await locator.LocateAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new RecoveryException("no Redis located");
 
-        var multiplexer = await ConnectAsync(location, cancellationToken).ConfigureAwait(false);
+        var clientName = fence.NextClientName();
+        var multiplexer = await ConnectAsync(location, clientName, cancellationToken).ConfigureAwait(false);
         string? runId;
         try
         {
@@ -137,7 +139,7 @@ public sealed partial class ResilientCache
             throw;
         }
 
-        await ReturnAsync(new RedisLink(multiplexer, location, runId), cancellationToken).ConfigureAwait(false);
+        await ReturnAsync(new RedisLink(multiplexer, location, runId, clientName), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string?> ReadRunIdAsync(ConnectionMultiplexer multiplexer, CancellationToken cancellationToken)
@@ -158,7 +160,7 @@ public sealed partial class ResilientCache
     private static TimeSpan HeartbeatInterval(TimeSpan operationTimeout) =>
         TimeSpan.FromMilliseconds(Math.Clamp(operationTimeout.TotalMilliseconds / 5, 5, 1000));
 
-    private async Task<ConnectionMultiplexer> ConnectAsync(RedisLocation location, CancellationToken cancellationToken)
+    private async Task<ConnectionMultiplexer> ConnectAsync(RedisLocation location, string clientName, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationOptions
         {
@@ -166,8 +168,8 @@ public sealed partial class ResilientCache
             User = location.Credentials?.User,
             Password = location.Credentials?.Password,
             Ssl = location.UseTls,
-            ClientName = "heimnetz",
-            // SE.Redis counts INFO (for run_id) as an admin command; the cache sends no other admin command.
+            ClientName = clientName,
+            // SE.Redis counts INFO (for run_id) and CLIENT LIST/KILL (the return's fence) as admin commands; the cache sends no other.
             AllowAdmin = true,
             AbortOnConnectFail = false,
             ConnectRetry = 1,
@@ -217,6 +219,13 @@ public sealed partial class ResilientCache
         var generation = memory.Current;
         var writeBack = options.ReturnPolicy == ReturnPolicy.WriteBack;
 
+        // Once a connection carried calls, a write that timed out on it may still be on its way: the server drops those
+        // connections first, so nothing from before the outage lands after what this return writes.
+        if (lastEndpoint is not null)
+        {
+            await FenceAsync(returning, cancellationToken).ConfigureAwait(false);
+        }
+
         // Before the switch, so reads on Redis see the outage's changes at once. Callers still write to memory meanwhile;
         // a key they change becomes dirty again and the second pass replays it.
         var firstPass = await ReplayAsync(returning, generation, [.. generation.Keys], removalsOnly: !writeBack, cancellationToken).ConfigureAwait(false);
@@ -256,6 +265,22 @@ public sealed partial class ResilientCache
         }
 
         OutageStore.Drop(generation);
+    }
+
+    private async Task FenceAsync(RedisLink returning, CancellationToken cancellationToken)
+    {
+        var outcome = await fence.CloseOthersAsync(
+            returning.Multiplexer,
+            returning.ClientName,
+            call => call.WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken)).ConfigureAwait(false);
+        if (outcome.RefusedWith is { } code)
+        {
+            Log.FenceRefused(logger, returning.Endpoint, code);
+        }
+        else
+        {
+            Log.RetiredConnectionsClosed(logger, returning.Endpoint, outcome.ClosedConnections);
+        }
     }
 
     private string ReturnReason(RedisLink returning)
