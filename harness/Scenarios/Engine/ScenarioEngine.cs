@@ -43,6 +43,8 @@ public sealed class ScenarioEngine(int parallelism = 3)
 
     private static async Task<ScenarioResult> ExecuteAsync(Scenario scenario, LogicalImage server, bool keep, CancellationToken cancellationToken)
     {
+        // Waiting for the host is not the scenario's time: the clock starts once it has its share.
+        using var lease = await HostLease.AcquireAsync(exclusive: scenario.HostPorts.Count > 0, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         if (HostPorts.FindBusy(scenario.HostPorts) is { } busy)
         {
