@@ -28,10 +28,30 @@ CONF=/etc/containers/containers.conf
 say() { printf 'provision-podman: %s\n' "$*" >&2; }
 answers() { curl -fsS --max-time 5 --unix-socket "$SOCKET" http://localhost/_ping >/dev/null 2>&1; }
 
+# load_images: every heimnetz/* image the Docker engine has and Podman lacks, by image id, through Podman's own
+# Docker-compatible API (so it works for whoever may use the socket, root or not).
+load_images() {
+  if ! command -v docker >/dev/null 2>&1 || ! DOCKER_HOST= docker info >/dev/null 2>&1; then
+    say "no Docker engine to copy images from: run eng/provision-engine.sh and eng/images/build-images.sh first"
+    return 0
+  fi
+  local reference id
+  while read -r reference id; do
+    [[ "$(DOCKER_HOST="unix://$SOCKET" docker image inspect --format '{{.Id}}' "$reference" 2>/dev/null)" == "$id" ]] && continue
+    say "loading $reference"
+    DOCKER_HOST= docker save "$reference" | DOCKER_HOST="unix://$SOCKET" docker load -q >/dev/null
+  done < <(DOCKER_HOST= docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}' --no-trunc | awk '$1 ~ /^heimnetz\// && $1 !~ /<none>/')
+}
+
 if [[ $(id -u) -ne 0 ]] || ! heimnetz_is_debian; then
-  answers && { say "Podman answers on $SOCKET"; exit 0; }
+  if answers; then
+    load_images
+    say "ready: DOCKER_HOST=unix://$SOCKET"
+    exit 0
+  fi
   say "no Podman answers on $SOCKET, and this script can set one up only as root on Debian:"
   say "  apt-get install podman; podman system service --time=0 unix://$SOCKET &"
+  say "  (with systemd: systemctl start podman.socket)"
   exit 1
 fi
 
@@ -75,14 +95,6 @@ if ! answers; then
 fi
 
 # 4. The offline images, by content: an image Podman holds with the same id is not copied again.
-if command -v docker >/dev/null 2>&1 && DOCKER_HOST= docker info >/dev/null 2>&1; then
-  while read -r reference id; do
-    [[ "$(podman image inspect --format '{{.Id}}' "$reference" 2>/dev/null)" == "${id#sha256:}" ]] && continue
-    say "loading $reference"
-    DOCKER_HOST= docker save "$reference" | podman load -q >/dev/null
-  done < <(DOCKER_HOST= docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}' --no-trunc | awk '$1 ~ /^heimnetz\// && $1 !~ /<none>/')
-else
-  say "no Docker engine to copy images from: run eng/provision-engine.sh and eng/images/build-images.sh first"
-fi
+load_images
 
 say "ready: DOCKER_HOST=unix://$SOCKET ($(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
