@@ -36,6 +36,7 @@ internal static class RemedyActionJson
                 json["to"] = move.To;
                 break;
             case NoAutomaticRemedy none:
+                json["steps"] = none.Steps;
                 json["reason"] = none.Reason;
                 json["fixableBy"] = none.FixableBy;
                 break;
@@ -48,7 +49,7 @@ internal static class RemedyActionJson
 
     /// <summary>
     /// Reads an action back; <paramref name="prose"/> (the finding's <c>remedy</c>) stands in for the steps of a
-    /// <c>none</c>, which the JSON does not repeat. Throws <see cref="FormatException"/> naming the kind or field that is wrong.
+    /// <c>none</c> written without them. Throws <see cref="FormatException"/> naming the kind or field that is wrong.
     /// </summary>
     public static RemedyAction Read(JsonObject json, string? prose = null)
     {
@@ -61,7 +62,7 @@ internal static class RemedyActionJson
             RemedyKinds.SetRedisUrl => new SetRedisUrl(Text(json, "url"), OptionalText(json, "because") ?? string.Empty),
             RemedyKinds.StartDevelopmentRedis => new StartDevelopmentRedis(Number(json, "port")),
             RemedyKinds.MovePublishedPort => new MovePublishedPort(Text(json, "container"), Number(json, "from"), Number(json, "to")),
-            RemedyKinds.None => new NoAutomaticRemedy(prose ?? string.Empty, Text(json, "reason"), Text(json, "fixableBy")),
+            RemedyKinds.None => new NoAutomaticRemedy(OptionalText(json, "steps") ?? prose ?? string.Empty, Text(json, "reason"), Text(json, "fixableBy")),
             _ => throw new FormatException($"Unknown remedy kind '{kind}'; expected one of {string.Join(", ", RemedyKinds.All)}."),
         };
     }
