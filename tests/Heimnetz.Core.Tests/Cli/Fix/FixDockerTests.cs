@@ -155,6 +155,25 @@ public sealed class FixDockerTests
     }
 
     [Test]
+    public async Task Fix_UrlCannotBeWrittenAfterTheStart_RemovesTheRedisItStarted()
+    {
+        // Given: user secrets under a home nobody can write to, found only after the Redis started
+        var report = WriteReport(new StartDevelopmentRedis(FreePort()));
+        var settings = new ConfigurationBuilder().AddInMemoryCollection([new("HOME", "/sys")]).Build();
+
+        // When
+        var (code, _, stderr) = await RunAsync(new FixOptions { Directory = directory, Report = report, Yes = true, UserSecretsId = "shop-1234" }, settings);
+
+        // Then
+        Assert.Multiple(async () =>
+        {
+            Assert.That(code, Is.EqualTo(FixCommand.Failed));
+            Assert.That(stderr, Does.Contain("Cannot write /sys/.microsoft"));
+            Assert.That(await OursAsync(), Is.Empty, "a Redis whose password went nowhere is half-made");
+        });
+    }
+
+    [Test]
     public async Task Fix_ImageNotOnTheEngine_RefusesToPullWithoutAllowPull()
     {
         var report = WriteReport(new StartDevelopmentRedis(FreePort()));
@@ -194,11 +213,11 @@ public sealed class FixDockerTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(FixOptions options)
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(FixOptions options, IConfiguration? settings = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await new FixRunner(options, NoSettings, stdout, stderr, TimeProvider.System).RunAsync();
+        var code = await new FixRunner(options, settings ?? NoSettings, stdout, stderr, TimeProvider.System).RunAsync();
         return (code, stdout.ToString(), stderr.ToString());
     }
 
