@@ -51,7 +51,7 @@ internal static class DoctorReportReader
                 throw new FixException($"--report {path}: finding '{finding["code"]}': {error.Message}", error);
             }
 
-            findings.Add(new Finding(finding["code"]?.GetValue<string>() ?? "?", FindingSeverity.Info, finding["title"]?.GetValue<string>() ?? string.Empty, [], action) { Remedy = prose });
+            findings.Add(new Finding(finding["code"]?.GetValue<string>() ?? "?", FindingSeverity.Info, finding["title"]?.GetValue<string>() ?? string.Empty, [], action));
         }
 
         return new DoctorReport(verdict, findings);

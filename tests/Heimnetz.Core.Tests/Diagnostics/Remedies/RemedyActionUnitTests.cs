@@ -64,6 +64,16 @@ public sealed class RemedyActionUnitTests
     }
 
     [Test]
+    public void Finding_ActionReplacedWithWith_RendersTheProseAgain()
+    {
+        var finding = new Finding(FindingCodes.PortConflict, FindingSeverity.Warning, "t", [], new StartDevelopmentRedis(6380));
+
+        var moved = finding with { Action = new StartDevelopmentRedis(6391) };
+
+        Assert.That(moved.Remedy, Is.EqualTo(new StartDevelopmentRedis(6391).Describe()).And.Contain("6391"));
+    }
+
+    [Test]
     public void Json_UnknownKind_NamesTheKindAndTheKnownOnes()
     {
         var error = Assert.Throws<FormatException>(() => RemedyActionJson.Read(new JsonObject { ["kind"] = "reboot-the-internet" }));
