@@ -13,5 +13,5 @@ public sealed record AddExtraHost(string Host, string Target) : RemedyAction
 
     /// <inheritdoc/>
     public override string Describe() =>
-        $"Add extra_hosts: [\"{Host}:{Target}\"] to the app service (docker run: --add-host {Host}:{Target}; heimnetz fix --service <app> writes it to docker-compose.override.yml) and make the host's Redis listen on the bridge address, with a password.";
+        $"Add extra_hosts: [\"{Host}:{Target}\"] to the app service (docker run: --add-host {Host}:{Target}; on the host, heimnetz fix --report <this doctor --json> --service <app> writes it to docker-compose.override.yml) and make the host's Redis listen on the bridge address, with a password.";
 }

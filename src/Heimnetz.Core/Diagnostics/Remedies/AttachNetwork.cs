@@ -12,6 +12,6 @@ public sealed record AttachNetwork(string Service, string? Network) : RemedyActi
     public override string Describe()
     {
         var network = Network is null ? "a user-defined network" : $"the user-defined network '{Network}'";
-        return $"Put the app and the Redis service '{Service}' on {network} (compose does this for the services of one file, and heimnetz fix --service <app> writes the attachment to docker-compose.override.yml; with docker run: docker network create dev, then --network dev on both), or set REDIS_URL=redis://<name>:6379 to the name Redis has.";
+        return $"Put the app and the Redis service '{Service}' on {network} (compose does this for the services of one file, and on the host heimnetz fix --report <this doctor --json> --service <app> writes the attachment to docker-compose.override.yml; with docker run: docker network create dev, then --network dev on both), or set REDIS_URL=redis://<name>:6379 to the name Redis has.";
     }
 }
