@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return CaptureCommand.Create(stdout, stderr, TimeProvider.System);
         yield return WatchCommand.Create(stdout, stderr);
         yield return DoctorCommand.Create(stdout, stderr, DoctorCommand.FromEnvironment);
+        yield return FixCommand.Create(stdout, stderr, DoctorCommand.FromEnvironment);
     }
 }
