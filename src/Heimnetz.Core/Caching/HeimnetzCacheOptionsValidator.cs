@@ -1,8 +1,8 @@
 using System.Globalization;
-using Heimnetz.Caching;
+using Heimnetz.Discovery;
 using Microsoft.Extensions.Options;
 
-namespace Heimnetz.Hosting;
+namespace Heimnetz.Caching;
 
 /// <summary>Checks <see cref="HeimnetzCacheOptions"/> once and reports every problem in one message naming the key and the bad value.</summary>
 internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzCacheOptions>
@@ -67,7 +67,7 @@ internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzC
         {
             try
             {
-                FixedRedisLocator.ParseEndpoint(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
+                RedisEndpoint.Parse(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
             }
             catch (FormatException exception)
             {
