@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Heimnetz.Caching;
+
+/// <summary>
+/// Runs every cache call the same way: to Redis while the circuit is closed, observing the failure (count it, open the circuit)
+/// and falling back to memory; to memory while it is open. One shape for synchronous calls, one for asynchronous ones.
+/// </summary>
+internal sealed class CacheCallRunner(CacheCircuit<RedisLink> circuit, CacheMetrics metrics, HeimnetzCacheOptions options, TimeProvider timeProvider, ILogger logger)
+{
+    public TResult Run<TCall, TResult>(TCall call)
+        where TCall : struct, ICacheCall<TResult>
+    {
+        var started = metrics.Start(timeProvider);
+        while (true)
+        {
+            var current = circuit.Link;
+            if (current is not null)
+            {
+                try
+                {
+                    var result = call.Call(current.Database);
+                    call.Completed();
+                    ServedByRedis(call.Operation, started);
+                    return result;
+                }
+                catch (Exception exception) when (exception is not ArgumentException)
+                {
+                    Failed(current, call.Operation, exception, call.IsWrite);
+                    if (call.IsWrite)
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            if (call.TryMemory(out var value))
+            {
+                ServedFromMemory(call.Operation, started);
+                return value;
+            }
+        }
+    }
+
+    public async Task<TResult> RunAsync<TCall, TResult>(TCall call, CancellationToken cancellationToken)
+        where TCall : struct, ICacheCall<TResult>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = metrics.Start(timeProvider);
+        while (true)
+        {
+            var current = circuit.Link;
+            if (current is not null)
+            {
+                Task<TResult>? pending = null;
+                try
+                {
+                    pending = call.CallAsync(current.Database);
+                    // WaitAsync only lets the caller's token end the wait, and returns the same task, allocating nothing, for
+                    // a token that cannot cancel; SE.Redis's own timeout bounds the call.
+                    var result = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    call.Completed();
+                    ServedByRedis(call.Operation, started);
+                    return result;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    Observe(pending);
+                    throw;
+                }
+                catch (Exception exception) when (exception is not ArgumentException)
+                {
+                    Observe(pending);
+                    Failed(current, call.Operation, exception, call.IsWrite);
+                    if (call.IsWrite)
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            if (call.TryMemory(out var value))
+            {
+                ServedFromMemory(call.Operation, started);
+                return value;
+            }
+        }
+    }
+
+    public void ServedFromMemory(string operation, long started)
+    {
+        metrics.FallbackHit(operation);
+        metrics.Duration(timeProvider, started, CacheMode.Memory, operation);
+    }
+
+    // A call we stopped waiting for may still fail later; observe it so it does not surface as an unobserved task exception.
+    internal static void Observe(Task? call) =>
+        call?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private void ServedByRedis(string operation, long started)
+    {
+        circuit.Succeeded();
+        metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
+    }
+
+    private void Failed(RedisLink failed, string operation, Exception exception, bool write)
+    {
+        var description = Describe(operation, exception);
+        CacheLog.RedisCallFailed(logger, operation, failed.Endpoint, description);
+        // The circuit is open after a failed write, unless recovery had already replaced this link: then the next round
+        // writes to the new one, instead of to a memory store nothing reads while Redis is in use.
+        circuit.Failed(failed, write ? $"{description}; a write cannot wait" : description, openAtOnce: write);
+    }
+
+    private string Describe(string operation, Exception exception) => exception switch
+    {
+        TimeoutException or RedisTimeoutException => $"{operation} got no reply within {options.OperationTimeout.TotalMilliseconds:0} ms",
+        RedisConnectionException connection => $"{operation} failed: connection {connection.FailureType}",
+        ObjectDisposedException => $"{operation} failed: connection closed",
+        _ => $"{operation} failed: {exception.GetType().Name}",
+    };
+}
