@@ -14,7 +14,7 @@ internal static class RedisConnectionSettings
             User = location.Credentials?.User,
             Password = location.Credentials?.Password,
             Ssl = location.UseTls,
-            DefaultDatabase = 0,
+            DefaultDatabase = options.Database,
             ClientName = "heimnetz",
             // SE.Redis counts INFO (for run_id) as an admin command; the cache sends no other admin command.
             AllowAdmin = true,

@@ -35,10 +35,16 @@ internal sealed class RedisConnector(HeimnetzCacheOptions options, TimeProvider 
                 throw new RecoveryException($"connect to {location.Endpoint} failed within {options.ConnectTimeout.TotalMilliseconds:0} ms");
             }
 
-            var database = multiplexer.GetDatabase(0);
+            var database = multiplexer.GetDatabase(options.Database);
             await database.PingAsync().WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            if (options.Database != 0)
+            {
+                // PING selects no database; a key command does, so a server without this database is refused here, not on every call.
+                await database.KeyExistsAsync("heimnetz:database-check").WaitAsync(options.ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
             var runId = await ReadRunIdAsync(multiplexer, cancellationToken).ConfigureAwait(false);
-            return new RedisLink(multiplexer, location, runId, 0, null);
+            return new RedisLink(multiplexer, location, runId, options.Database, options.InstanceName);
         }
         catch
         {
@@ -108,8 +114,10 @@ internal sealed class RedisConnector(HeimnetzCacheOptions options, TimeProvider 
         TimeoutException => $"Redis did not answer PING and INFO within {options.ConnectTimeout.TotalMilliseconds:0} ms",
         RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure } => "authentication failed: a TLS certificate that is not trusted, or a rejected password",
         RedisConnectionException connection => $"connection {connection.FailureType}",
-        RedisServerException server when server.Message.Contains("DB index", StringComparison.OrdinalIgnoreCase) =>
-            $"Redis refused database {0} (its 'databases' setting is lower)",
+        // SE.Redis refuses a database above the server's 'databases' setting itself when it could read it, else Redis does.
+        RedisCommandException or RedisServerException when exception.Message.Contains("database", StringComparison.OrdinalIgnoreCase)
+            || exception.Message.Contains("DB index", StringComparison.OrdinalIgnoreCase) =>
+            $"Redis refused database {options.Database} (its 'databases' setting is lower)",
         RedisServerException => "Redis answered with an error (e.g. NOAUTH, LOADING)",
         _ => exception.GetType().Name,
     };
