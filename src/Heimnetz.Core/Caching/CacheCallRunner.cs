@@ -15,29 +15,23 @@ internal sealed class CacheCallRunner(CacheCircuit<RedisLink> circuit, CacheMetr
         var started = metrics.Start(timeProvider);
         while (true)
         {
-            var current = circuit.Link;
-            if (current is not null)
+            if (circuit.Link is { } current)
             {
                 try
                 {
-                    var result = call.Call(current.Database);
-                    call.Completed();
-                    ServedByRedis(call.Operation, started);
-                    return result;
+                    return Answered<TCall, TResult>(ref call, call.Call(current.Database), started);
                 }
                 catch (Exception exception) when (exception is not ArgumentException)
                 {
-                    Failed(current, call.Operation, exception, call.IsWrite);
-                    if (call.IsWrite)
+                    if (FailedAndRetry(current, call.Operation, exception, call.IsWrite))
                     {
                         continue;
                     }
                 }
             }
 
-            if (call.TryMemory(out var value))
+            if (FromMemory<TCall, TResult>(ref call, started, out var value))
             {
-                ServedFromMemory(call.Operation, started);
                 return value;
             }
         }
@@ -50,8 +44,7 @@ internal sealed class CacheCallRunner(CacheCircuit<RedisLink> circuit, CacheMetr
         var started = metrics.Start(timeProvider);
         while (true)
         {
-            var current = circuit.Link;
-            if (current is not null)
+            if (circuit.Link is { } current)
             {
                 Task<TResult>? pending = null;
                 try
@@ -60,9 +53,7 @@ internal sealed class CacheCallRunner(CacheCircuit<RedisLink> circuit, CacheMetr
                     // WaitAsync only lets the caller's token end the wait, and returns the same task, allocating nothing, for
                     // a token that cannot cancel; SE.Redis's own timeout bounds the call.
                     var result = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    call.Completed();
-                    ServedByRedis(call.Operation, started);
-                    return result;
+                    return Answered<TCall, TResult>(ref call, result, started);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -72,17 +63,15 @@ internal sealed class CacheCallRunner(CacheCircuit<RedisLink> circuit, CacheMetr
                 catch (Exception exception) when (exception is not ArgumentException)
                 {
                     Observe(pending);
-                    Failed(current, call.Operation, exception, call.IsWrite);
-                    if (call.IsWrite)
+                    if (FailedAndRetry(current, call.Operation, exception, call.IsWrite))
                     {
                         continue;
                     }
                 }
             }
 
-            if (call.TryMemory(out var value))
+            if (FromMemory<TCall, TResult>(ref call, started, out var value))
             {
-                ServedFromMemory(call.Operation, started);
                 return value;
             }
         }
@@ -98,19 +87,37 @@ internal sealed class CacheCallRunner(CacheCircuit<RedisLink> circuit, CacheMetr
     internal static void Observe(Task? call) =>
         call?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    private void ServedByRedis(string operation, long started)
+    private TResult Answered<TCall, TResult>(ref TCall call, TResult result, long started)
+        where TCall : struct, ICacheCall<TResult>
     {
+        call.Completed();
         circuit.Succeeded();
-        metrics.Duration(timeProvider, started, CacheMode.Redis, operation);
+        metrics.Duration(timeProvider, started, CacheMode.Redis, call.Operation);
+        return result;
     }
 
-    private void Failed(RedisLink failed, string operation, Exception exception, bool write)
+    private bool FromMemory<TCall, TResult>(ref TCall call, long started, out TResult value)
+        where TCall : struct, ICacheCall<TResult>
+    {
+        if (!call.TryMemory(out value))
+        {
+            // Redis came back between reading the link and writing to memory: the caller goes round again, to Redis.
+            return false;
+        }
+
+        ServedFromMemory(call.Operation, started);
+        return true;
+    }
+
+    /// <summary>Counts the failure; true when the call goes round again (a write), false when memory serves it (a read).</summary>
+    private bool FailedAndRetry(RedisLink failed, string operation, Exception exception, bool write)
     {
         var description = Describe(operation, exception);
         CacheLog.RedisCallFailed(logger, operation, failed.Endpoint, description);
         // The circuit is open after a failed write, unless recovery had already replaced this link: then the next round
         // writes to the new one, instead of to a memory store nothing reads while Redis is in use.
         circuit.Failed(failed, write ? $"{description}; a write cannot wait" : description, openAtOnce: write);
+        return write;
     }
 
     private string Describe(string operation, Exception exception) => exception switch
