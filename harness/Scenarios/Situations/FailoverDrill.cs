@@ -27,6 +27,7 @@ public abstract class FailoverDrill : Scenario
         Invariant.Transitions("redis", "memory", "redis"),
         Invariant.ServiceTransitions("redis", "memory", "redis"),
         Invariant.ServiceAnsweredEveryRequest,
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     /// <summary>Applies the fault to the Redis node.</summary>
