@@ -18,7 +18,7 @@ public sealed class TrafficNode : TopologyNode
     /// Requests per curl run: they share a connection, and each run starts with a timestamp line. A short pause after
     /// each run keeps the client from taking a core the app and its probe need on a small machine.
     /// </summary>
-    private const int Batch = 10;
+    private const int Batch = 5;
 
     private TrafficNode(string role, IContainer container)
         : base(role, container)
@@ -51,7 +51,7 @@ public sealed class TrafficNode : TopologyNode
             while [ ! -e {{StopFile}} ]; do
               printf 'at %s\n' "$(date +%s%3N)"
               curl -s --connect-timeout 2 --max-time 2 -w '%{http_code} %{time_total}\n' {{targets}} || true
-              sleep 0.05
+              sleep 0.1
             done
             """);
         var result = await Container.ExecAsync(["bash", "-c", script], cancellationToken).ConfigureAwait(false);
