@@ -18,7 +18,7 @@ public sealed class TrafficNode : TopologyNode
     /// Requests per curl run: they share a connection, and each run starts with a timestamp line. A short pause after
     /// each run keeps the client from taking a core the app and its probe need on a small machine.
     /// </summary>
-    private const int Batch = 5;
+    private const int Batch = 10;
 
     private TrafficNode(string role, IContainer container)
         : base(role, container)

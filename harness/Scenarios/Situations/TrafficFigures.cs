@@ -37,7 +37,7 @@ public static class TrafficFigures
         return figures;
     }
 
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    /// <summary>Nearest-rank percentile of sorted values (with fewer than 100 values, p99 is the maximum; httpOutageRequests says how many).</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double quantile) =>
         sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
