@@ -8,6 +8,9 @@ public sealed record ServiceStatus(string DiscoveryMode, bool Discovered, string
 {
     public const string Schema = "heimnetz.status/1";
 
+    /// <summary>The document as the service sent it, for checks over everything it said (no secret in it).</summary>
+    public string Body { get; init; } = string.Empty;
+
     /// <summary>Discovery has run and the cache is where it will stay: on Redis, or in memory because nothing was chosen.</summary>
     public bool Settled => Discovered && (Chosen is null || CacheMode == "redis");
 
@@ -38,7 +41,10 @@ public sealed record ServiceStatus(string DiscoveryMode, bool Discovered, string
             discovered,
             discovered && report.TryGetProperty("chosen", out var chosen) ? chosen.GetString() : null,
             cache.GetProperty("mode").GetString()!,
-            transitions);
+            transitions)
+        {
+            Body = json,
+        };
     }
 }
 

@@ -45,7 +45,7 @@ public abstract class FailoverDrill : Scenario
         context.Step("start the app");
         var app = await context.Topology.AddProbeAsync("app", new ProbeNodeSpec(Attachment.On(network, "app")), cancellationToken).ConfigureAwait(false);
         var before = await SituationDefaults.ProbeAsync(context, app, "user-defined", cancellationToken).ConfigureAwait(false);
-        var (service, _) = await SituationDefaults.StartServiceAsync(context, app, cancellationToken, publishOnLoopback: ServiceStarted is not null).ConfigureAwait(false);
+        var (service, _) = await SituationDefaults.StartServiceAsync(context, app, publishOnLoopback: ServiceStarted is not null, cancellationToken).ConfigureAwait(false);
         if (ServiceStarted is { } started)
         {
             await started(service, cancellationToken).ConfigureAwait(false);
@@ -99,7 +99,7 @@ public abstract class FailoverDrill : Scenario
 
         return before with
         {
-            RawOutput = before.RawOutput + run.Stdout + run.Stderr,
+            RawOutput = before.RawOutput + run.Stdout + run.Stderr + after.Body,
             Transitions = transitions,
             Timings = timings,
             Service = after,

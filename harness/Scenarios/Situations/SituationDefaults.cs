@@ -25,15 +25,16 @@ internal static class SituationDefaults
     {
         ArgumentNullException.ThrowIfNull(app);
         var probed = await ProbeAsync(context, app, wiring, cancellationToken).ConfigureAwait(false);
-        var (_, status) = await StartServiceAsync(context, app, cancellationToken).ConfigureAwait(false);
-        return probed with { Service = status };
+        var (_, status) = await StartServiceAsync(context, app, publishOnLoopback: false, cancellationToken).ConfigureAwait(false);
+        // Its /status joins the output the secret check reads: the service got the same passwords as the probe.
+        return probed with { Service = status, RawOutput = probed.RawOutput + status.Body };
     }
 
     /// <summary>
     /// Starts the sample service beside the probe (after it, so the probe's discovery does not share the CPU with a
     /// starting web app) and waits until it has settled; a service that does not settle still reports what it says.
     /// </summary>
-    public static async Task<(ServiceNode Service, ServiceStatus Status)> StartServiceAsync(ScenarioContext context, ProbeNode app, CancellationToken cancellationToken, bool publishOnLoopback = false)
+    public static async Task<(ServiceNode Service, ServiceStatus Status)> StartServiceAsync(ScenarioContext context, ProbeNode app, bool publishOnLoopback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(app);

@@ -27,6 +27,7 @@ public sealed class ServiceStatusUnitTests
             Assert.That(status.Transitions.Select(t => $"{t.From}>{t.To}"), Is.EqualTo(new[] { "memory>redis" }));
             Assert.That(status.Transitions[0].At, Is.EqualTo(new DateTimeOffset(2026, 11, 28, 11, 0, 1, 500, TimeSpan.Zero)));
             Assert.That(status.Settled, Is.True);
+            Assert.That(status.Body, Is.EqualTo(OnRedis), "kept whole, for the secret check");
         });
     }
 
