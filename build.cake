@@ -81,9 +81,10 @@ Task("Sweep")
     .Does(() => RunScript("eng/sweep.sh"));
 
 Task("ScenarioTest")
-    .Description("Docker-backed tests: real topologies, real Redis and Valkey.")
+    .Description("Docker-backed tests: real topologies, real Redis and Valkey, and the sample service built from source.")
     .IsDependentOn("Build")
     .IsDependentOn("Images")
+    .IsDependentOn("SampleImage")
     .Does(() => RunTests($"TestCategory={dockerCategory}", "scenario"));
 
 Task("TestTools")
@@ -251,9 +252,10 @@ Task("Probe")
 });
 
 Task("SampleImage")
-    .Description("Publishes the sample service and the CLI from source and builds heimnetz/sample-service:dev on the offline base.")
+    .Description("Publishes the sample service from source and builds heimnetz/sample-service:dev on the offline base, with the probe's CLI inside.")
     .IsDependentOn("Images")
-    .Does(() => RunScript("eng/sample-image.sh"));
+    .IsDependentOn("Probe")
+    .Does(() => RunScript("eng/sample-image.sh", $"--cli \"{EnvironmentVariable("HEIMNETZ_PROBE_BINARY")}\""));
 
 Task("MatrixArguments")
     .Description("Checks --repeat before minutes of image and probe builds, with the message the harness would give.")
@@ -288,6 +290,8 @@ Task("Matrix")
     .IsDependentOn("MatrixArguments")
     .IsDependentOn("Images")
     .IsDependentOn("Probe")
+    // Every container scenario runs the sample service beside the probe, built from this checkout like the probe.
+    .IsDependentOn("SampleImage")
     .IsDependentOn("MatrixHarness")
     .Does(() =>
 {

@@ -17,6 +17,15 @@ public sealed class ImageNotBuiltException : InvalidOperationException
         Reference = reference;
     }
 
+    /// <summary>An image another command makes (the sample service: built from this checkout's source).</summary>
+    public ImageNotBuiltException(string reference, string buildCommand)
+        : base(buildCommand == BuildCommand
+            ? $"The image '{reference}' is not on this Docker engine, and the harness never pulls it; build it with `{BuildCommand}` (or `./build.sh --target=Images`)."
+            : $"The image '{reference}' is not on this Docker engine, and the harness never pulls it; build it from this checkout with `{buildCommand}` (or `./build.sh --target=SampleImage`).")
+    {
+        Reference = reference;
+    }
+
     public ImageNotBuiltException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -60,6 +60,22 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
         return await StartAsync(await ProbeNode.CreateAsync(role, spec, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Starts the sample service as an app; see <see cref="ServiceNodeSpec.Beside"/> to wire it as the probe is.</summary>
+    public Task<ServiceNode> AddServiceAsync(string role, ServiceNodeSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Sketch(role, "service", spec.Attachment, hostPort: null);
+        return StartAsync(ServiceNode.Create(role, spec), cancellationToken);
+    }
+
+    /// <summary>Starts a curl container that drives HTTP traffic from inside the topology.</summary>
+    public Task<TrafficNode> AddTrafficAsync(string role, Attachment attachment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        Sketch(role, "client", attachment, hostPort: null);
+        return StartAsync(TrafficNode.Create(role, attachment), cancellationToken);
+    }
+
     public Task<SquatterNode> AddSquatterAsync(string role, SquatterKind kind, Attachment attachment, int port = 6379, int? hostPort = null, CancellationToken cancellationToken = default)
     {
         Sketch(role, "squatter", attachment, hostPort);

@@ -10,5 +10,6 @@ public sealed record MatrixRow(
     string Chosen,
     string Cache,
     string Candidates,
+    string Service,
     string Doctor,
     string Verdict);

@@ -20,11 +20,11 @@ public static class ResolutionMatrix
     public static string ToMarkdown(IEnumerable<MatrixRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | doctor | verdict |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | service | doctor | verdict |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
-            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Doctor} | {row.Verdict} |");
+            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Service} | {row.Doctor} | {row.Verdict} |");
         }
 
         return text.ToString();
@@ -38,6 +38,22 @@ public static class ResolutionMatrix
     /// </summary>
     private static string Snapshotted(string outcome) => outcome is "refused" or "unreachable" ? "down" : outcome;
 
+    /// <summary>
+    /// What the sample service's <c>GET /status</c> said: its cache mode (or, through a failover, the story of its modes)
+    /// and the endpoint its own discovery chose, e.g. "redis via redis:6379" or "memory, none chosen".
+    /// </summary>
+    private static string Service(ScenarioObservation seen)
+    {
+        if (seen.Service is not { } service)
+        {
+            return seen.NoService ?? "—";
+        }
+
+        var story = ModeTransition.Story(ModeTransition.SinceFirstRedis(service.Transitions));
+        var modes = story.Count > 0 ? string.Join("→", story) : service.CacheMode;
+        return service.Chosen is { } chosen ? $"{modes} via {chosen}" : $"{modes}, none chosen";
+    }
+
     private static MatrixRow ToRow(ScenarioResult result)
     {
         var scenario = result.Scenario;
@@ -49,7 +65,7 @@ public static class ResolutionMatrix
                 ScenarioStatus.NotApplicable => $"not applicable: {result.SkipReason}",
                 _ => "failed: no report",
             };
-            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", "—", why);
+            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", "—", "—", why);
         }
 
         var report = seen.Report;
@@ -70,6 +86,7 @@ public static class ResolutionMatrix
             Scrubber.Scrub(report.Discovery.Chosen ?? "—", result.Scrubs),
             cache,
             Scrubber.Scrub(candidates, result.Scrubs),
+            Scrubber.Scrub(Service(seen), result.Scrubs),
             seen.Doctor?.Describe() ?? "—",
             Scrubber.Scrub(verdict, result.Scrubs));
     }

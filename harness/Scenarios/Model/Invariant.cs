@@ -115,4 +115,31 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
             var actual = ModeTransition.Story(seen.Transitions);
             return actual.SequenceEqual(modes) ? null : $"modes were {(actual.Count == 0 ? "unchanged" : string.Join("→", actual))}";
         });
+
+    /// <summary>The sample service's own discovery chose what the probe chose, and its cache is in the probe's mode.</summary>
+    public static Invariant ServiceAgreesWithProbe { get; } = new(
+        "the service chose what the probe chose",
+        (seen, _) => seen.Service is not { } service
+            ? "the service reported nothing"
+            : service.Chosen == seen.Report.Discovery.Chosen && service.CacheMode == seen.Report.Cache.Mode
+                ? null
+                : $"the service chose {service.Chosen ?? "none"} ({service.CacheMode}), the probe {seen.Report.Discovery.Chosen ?? "none"} ({seen.Report.Cache.Mode})");
+
+    /// <summary>The sample service's cache told this story of modes (from its first time on Redis), by its /status.</summary>
+    public static Invariant ServiceTransitions(params string[] modes) => new(
+        $"service modes {string.Join("→", modes)}",
+        (seen, _) =>
+        {
+            var actual = seen.Service is { } service ? ModeTransition.Story(ModeTransition.SinceFirstRedis(service.Transitions)) : [];
+            return actual.SequenceEqual(modes) ? null : $"service modes were {(actual.Count == 0 ? "unchanged" : string.Join("→", actual))}";
+        });
+
+    /// <summary>Through the whole drill the service answered every request a client sent it: no 5xx, no connection error.</summary>
+    public static Invariant ServiceAnsweredEveryRequest { get; } = new(
+        "the service answered every request (0 × 5xx, 0 connection errors)",
+        (seen, _) => seen.Traffic is not { Requests.Count: > 0 } traffic
+            ? "no request was sent"
+            : traffic.Requests.Count(r => r.IsServerError) is var errors && traffic.Requests.Count(r => r.IsConnectionError) is var lost && errors + lost > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"of {traffic.Requests.Count} requests {errors} got a 5xx and {lost} no response")
+                : null);
 }

@@ -1,3 +1,4 @@
+using Heimnetz.Harness.Fixtures.Nodes;
 using Heimnetz.Probing;
 
 namespace Heimnetz.Harness.Scenarios.Model;
@@ -14,6 +15,15 @@ public sealed record ScenarioObservation(ProbeReport Report, string RawOutput, s
     /// <summary>What the engine itself says about the topology (e.g. the bridge's gateway), to check the probe against.</summary>
     public IReadOnlyDictionary<string, string> EngineFacts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>What the sample service, run as the app beside the probe, says in <c>GET /status</c>; null when none ran.</summary>
+    public ServiceStatus? Service { get; init; }
+
+    /// <summary>Why no service ran (the matrix shows it instead of an empty cell).</summary>
+    public string? NoService { get; init; }
+
+    /// <summary>The HTTP requests a client container sent through the service during a failover drill.</summary>
+    public TrafficRun? Traffic { get; init; }
+
     /// <summary>Measured figures (milliseconds) for the timings report; never part of the snapshot.</summary>
     public IReadOnlyDictionary<string, double> Timings { get; init; } = new Dictionary<string, double>();
 }
@@ -21,6 +31,15 @@ public sealed record ScenarioObservation(ProbeReport Report, string RawOutput, s
 /// <summary>One mode change of the cache, as watch reported it.</summary>
 public sealed record ModeTransition(string From, string To, string Reason, DateTimeOffset At)
 {
+    /// <summary>The sample service's transitions from the first time it was on Redis, like watch's (start-up is not the story).</summary>
+    public static IReadOnlyList<ModeTransition> SinceFirstRedis(IReadOnlyList<ServiceTransition> transitions)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        var all = transitions.Select(t => new ModeTransition(t.From, t.To, t.Reason, t.At)).ToList();
+        var first = all.FindIndex(t => t.To == "redis");
+        return first < 0 ? [] : all.Skip(first + 1).ToList();
+    }
+
     /// <summary>
     /// The story the transitions tell, as modes: where it started, each mode it went to, and where it ended — with a
     /// brief flap (memory and back again on a loaded machine) folded in, so the matrix stays deterministic. The

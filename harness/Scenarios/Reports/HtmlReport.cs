@@ -26,7 +26,7 @@ public static class HtmlReport
         .candidate circle{fill:#b0b7c3}.candidate.ready circle{fill:#2da44e}.candidate.chosen .candidate-name{font-weight:700}.candidate.chosen circle{fill:#0969da;r:8}
         .candidate.refused circle,.candidate.dns-failure circle,.candidate.unreachable circle{fill:#b0b7c3}.candidate.timeout circle,.candidate.not-redis circle,.candidate.auth-failed circle,.candidate.auth-required circle{fill:#d1242f}
         .candidate-name{font-size:12px}svg{background:#fff;border:1px solid #d0d7de;margin:6px 0;max-width:100%;height:auto}
-        .mode{fill:none;stroke:#0969da;stroke-width:2}.latency{fill:none;stroke:#bf8700;stroke-width:2}.grid{stroke:#d0d7de}.axis{font-size:11px;fill:#57606a}
+        .mode{fill:none;stroke:#0969da;stroke-width:2}.latency{fill:none;stroke:#bf8700;stroke-width:2}.http{fill:none;stroke:#8250df;stroke-width:2;stroke-dasharray:5 3}.grid{stroke:#d0d7de}.axis{font-size:11px;fill:#57606a}
         .transition.memory{fill:#d1242f}.transition.redis{fill:#2da44e}details{margin:6px 0}pre.log{max-height:240px;overflow:auto;background:#f6f8fa;padding:8px;font-size:11px}
         .muted{color:#6e7781}button{margin-right:6px}#matrix-table td:nth-child(-n+3),#matrix-table td:last-child{white-space:nowrap}
         """;

@@ -20,6 +20,7 @@ public sealed class BridgeServiceName : Scenario
         Invariant.CacheMode("redis"),
         Invariant.DoctorVerdictIs("healthy"),
         Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

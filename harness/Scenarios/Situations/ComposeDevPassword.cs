@@ -20,6 +20,7 @@ public sealed class ComposeDevPassword : Scenario
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
         Invariant.NoSecretInOutput,
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

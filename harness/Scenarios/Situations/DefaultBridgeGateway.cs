@@ -22,6 +22,7 @@ public sealed class DefaultBridgeGateway : Scenario
         Invariant.ChosenIsDefaultGateway(6379),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

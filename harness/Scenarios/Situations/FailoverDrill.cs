@@ -18,10 +18,16 @@ public abstract class FailoverDrill : Scenario
     private const string WatchDuration = "20s";
     private const string WatchLog = "/tmp/heimnetz-watch.jsonl";
 
+    /// <summary>The keys the client reads in turn; they are never written, so every answer is a 404 from the cache's read path.</summary>
+    private static readonly string[] TrafficKeys = ["drill-a", "drill-b", "drill-c"];
+
     public override IReadOnlyList<Invariant> Invariants { get; } =
     [
         Invariant.Chosen("redis:6379"),
         Invariant.Transitions("redis", "memory", "redis"),
+        Invariant.ServiceTransitions("redis", "memory", "redis"),
+        Invariant.ServiceAnsweredEveryRequest,
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     /// <summary>Applies the fault to the Redis node.</summary>
@@ -38,7 +44,15 @@ public abstract class FailoverDrill : Scenario
         var redis = await context.Topology.AddRedisAsync("redis", new RedisNodeSpec(context.Server, Attachment.On(network, "redis")), cancellationToken).ConfigureAwait(false);
         context.Step("start the app");
         var app = await context.Topology.AddProbeAsync("app", new ProbeNodeSpec(Attachment.On(network, "app")), cancellationToken).ConfigureAwait(false);
-        var before = await SituationDefaults.ObserveAsync(context, app, "user-defined", cancellationToken).ConfigureAwait(false);
+        var before = await SituationDefaults.ProbeAsync(context, app, "user-defined", cancellationToken).ConfigureAwait(false);
+        var (service, _) = await SituationDefaults.StartServiceAsync(context, app, publishOnLoopback: ServiceStarted is not null, cancellationToken).ConfigureAwait(false);
+        if (ServiceStarted is { } started)
+        {
+            await started(service, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Step("start the HTTP client beside the service");
+        var client = await context.Topology.AddTrafficAsync("client", Attachment.On(network, "client"), cancellationToken).ConfigureAwait(false);
 
         context.Step("run heimnetz watch in the app");
         // Through tee, so the harness can see when the cache is on Redis: a starved app (a CPU limit, a busy machine)
@@ -46,6 +60,8 @@ public abstract class FailoverDrill : Scenario
         var watch = app.Container.ExecAsync(["bash", "-c", $"set -o pipefail; {ProbeArtifact.ContainerPath} watch --duration {WatchDuration} --interval 20ms --json | tee {WatchLog}"], cancellationToken);
         context.Step("wait until watch is on Redis");
         await WaitUntilOnRedisAsync(app, cancellationToken).ConfigureAwait(false);
+        context.Step("drive HTTP traffic through the service");
+        var traffic = client.RunUntilStoppedAsync([.. TrafficKeys.Select(key => new Uri($"http://service:{service.Spec.Port}/cache/{key}"))], cancellationToken);
         await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
 
         context.Step("break Redis");
@@ -58,16 +74,48 @@ public abstract class FailoverDrill : Scenario
         var restoredAt = DateTimeOffset.UtcNow;
         await RestoreAsync(redis, cancellationToken).ConfigureAwait(false);
 
+        context.Step("wait for the service to be back on Redis");
+        var after = await service.WaitForStatusAsync(status => BackOnRedis(status, restoredAt) is not null, OnRedisPatience, cancellationToken).ConfigureAwait(false);
+        var serviceBackAt = BackOnRedis(after, restoredAt);
+        // A second of traffic on Redis again, so the timeline shows the return.
+        await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
+        await client.EndTrafficAsync(cancellationToken).ConfigureAwait(false);
+        var requests = await traffic.ConfigureAwait(false);
+
         context.Step("wait for watch to finish");
         var run = await watch.ConfigureAwait(false);
         var timeline = new WatchTimeline(run.Stdout);
+        var transitions = timeline.SinceFirstRedis();
+        var timings = new Dictionary<string, double>(timeline.Figures(faultAt, restoredAt));
+        foreach (var (key, value) in TrafficFigures.From(requests, faultAt, serviceBackAt ?? DateTimeOffset.UtcNow, transitions.Count > 0 ? transitions[0].At : faultAt))
+        {
+            timings[key] = value;
+        }
+
+        if (serviceBackAt is { } back)
+        {
+            timings["serviceReturnMs"] = Math.Round((back - restoredAt).TotalMilliseconds, 1);
+        }
+
         return before with
         {
-            RawOutput = before.RawOutput + run.Stdout + run.Stderr,
-            Transitions = timeline.SinceFirstRedis(),
-            Timings = timeline.Figures(faultAt, restoredAt),
+            RawOutput = before.RawOutput + run.Stdout + run.Stderr + after.Body,
+            Transitions = transitions,
+            Timings = timings,
+            Service = after,
+            Traffic = requests,
         };
     }
+
+    /// <summary>
+    /// Called once the sample service has settled on Redis, before any fault: an observer (a browser on its dashboard)
+    /// gets ready here, and the drill waits for it. Needs <see cref="ServiceNodeSpec.PublishOnLoopback"/> to reach it from the host.
+    /// </summary>
+    public Func<ServiceNode, CancellationToken, Task>? ServiceStarted { get; init; }
+
+    /// <summary>When the service's cache went back to Redis after the restore, by its own /status; null while it has not.</summary>
+    private static DateTimeOffset? BackOnRedis(ServiceStatus status, DateTimeOffset restoredAt) =>
+        status.CacheMode == "redis" && status.Transitions.LastOrDefault(t => t.To == "redis" && t.At >= restoredAt) is { } back ? back.At : null;
 
     private static async Task WaitUntilOnRedisAsync(ProbeNode app, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public sealed class HostGatewayAlias : Scenario
         Invariant.ChosenHostAlias(6379),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed class HostNetwork : Scenario
         Invariant.Chosen("localhost:6379"),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

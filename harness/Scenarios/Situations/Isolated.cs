@@ -22,6 +22,7 @@ public sealed class Isolated : Scenario
             Invariant.CacheMode("memory"),
             Invariant.DoctorVerdictIs("broken"),
             Invariant.DoctorFinds("cache-memory-mode"),
+            Invariant.ServiceAgreesWithProbe,
             Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
         ];
     }

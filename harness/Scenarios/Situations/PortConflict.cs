@@ -18,6 +18,7 @@ public sealed class PortConflict : Scenario
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
         Invariant.DoctorFinds("not-redis"),
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

@@ -14,8 +14,53 @@ internal static class SituationDefaults
     public static string NewPassword(ScenarioContext context) =>
         context.Secret("hz-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
 
-    /// <summary>Runs the probe in the app container and keeps the report and the raw output for the invariants.</summary>
+    /// <summary>How long the sample service may take to start and settle (discovery ran; on Redis, or none chosen).</summary>
+    public static readonly TimeSpan ServicePatience = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Runs the probe in the app container and keeps the report and the raw output for the invariants; then starts the
+    /// sample service wired as the probe is, and keeps what its <c>/status</c> says once it has settled.
+    /// </summary>
     public static async Task<ScenarioObservation> ObserveAsync(ScenarioContext context, ProbeNode app, string wiring, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var probed = await ProbeAsync(context, app, wiring, cancellationToken).ConfigureAwait(false);
+        var (_, status) = await StartServiceAsync(context, app, publishOnLoopback: false, cancellationToken).ConfigureAwait(false);
+        // Its /status joins the output the secret check reads: the service got the same passwords as the probe.
+        return probed with { Service = status, RawOutput = probed.RawOutput + status.Body };
+    }
+
+    /// <summary>
+    /// Starts the sample service beside the probe (after it, so the probe's discovery does not share the CPU with a
+    /// starting web app) and waits until it has settled; a service that does not settle still reports what it says.
+    /// </summary>
+    public static async Task<(ServiceNode Service, ServiceStatus Status)> StartServiceAsync(ScenarioContext context, ProbeNode app, bool publishOnLoopback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(app);
+        context.Step("start the sample service beside the probe");
+        var spec = ServiceNodeSpec.Beside(app.Spec, "service") with { PublishOnLoopback = publishOnLoopback };
+        if (spec.Attachment is Fixtures.Topology.Attachment.Host)
+        {
+            // The host's own port space: 5003 may be taken by anything on this machine.
+            spec = spec with { Port = FreeHostPort() };
+        }
+
+        var service = await context.Topology.AddServiceAsync("service", spec, cancellationToken).ConfigureAwait(false);
+        context.Step("read the sample service's /status");
+        var status = await service.WaitForStatusAsync(seen => seen.Settled, ServicePatience, cancellationToken).ConfigureAwait(false);
+        return (service, status);
+    }
+
+    private static int FreeHostPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Runs the probe and the doctor in the app container (no service).</summary>
+    public static async Task<ScenarioObservation> ProbeAsync(ScenarioContext context, ProbeNode app, string wiring, CancellationToken cancellationToken)
     {
         context.Step("probe in the app container");
         var run = await app.ProbeAsync(cancellationToken).ConfigureAwait(false);

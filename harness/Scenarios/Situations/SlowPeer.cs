@@ -18,6 +18,7 @@ public sealed class SlowPeer : Scenario
         Invariant.CacheMode("redis"),
         Invariant.DoctorFinds("peer-timeout"),
         Invariant.DiscoveryWithin(SituationDefaults.DiscoveryBudget),
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public sealed class WrongPassword : Scenario
         Invariant.CacheMode("memory"),
         Invariant.DoctorFinds("auth-failed"),
         Invariant.NoSecretInOutput,
+        Invariant.ServiceAgreesWithProbe,
     ];
 
     public override async Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal static class SyntheticCells
             cells.Add(Passed("failover-stop", server) with
             {
                 Transitions = [Transition("redis", "memory", 0), Transition("memory", "redis", 4.2)],
-                Timings = new Dictionary<string, double> { ["switchMs"] = 180, ["returnMs"] = 900, ["p99Ms@0"] = 0.4, ["p99Ms@1"] = 2.5, ["p99Ms@2"] = 0.2 },
+                Timings = new Dictionary<string, double> { ["switchMs"] = 180, ["returnMs"] = 900, ["p99Ms@0"] = 0.4, ["p99Ms@1"] = 2.5, ["p99Ms@2"] = 0.2, ["httpOutageP99Ms"] = 41.5, ["httpP99Ms@0.0"] = 3.1, ["httpP99Ms@1.0"] = 41.5, ["httpP99Ms@2.0"] = 1.2 },
             });
         }
 
@@ -56,7 +56,7 @@ internal static class SyntheticCells
         };
 
     public static MatrixRow Row(string scenario, string server, string verdict) =>
-        new(scenario, "container", server, "docker", "bridge (user-defined)", "redis:6379", "redis", "redis:6379 ready · redis-dev:6379 dns-failure", "healthy", verdict);
+        new(scenario, "container", server, "docker", "bridge (user-defined)", "redis:6379", "redis", "redis:6379 ready · redis-dev:6379 dns-failure", "redis via redis:6379", "healthy", verdict);
 
     private static ProbeReport Report(string chosen) => new(
         ProbeReport.CurrentSchema,

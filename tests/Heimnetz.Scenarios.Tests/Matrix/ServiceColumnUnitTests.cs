@@ -1,0 +1,83 @@
+using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Scenarios;
+using Heimnetz.Harness.Scenarios.Engine;
+using Heimnetz.Harness.Scenarios.Matrix;
+using Heimnetz.Harness.Scenarios.Model;
+using Heimnetz.Probing;
+
+namespace Heimnetz.Scenarios.Tests.Matrix;
+
+/// <summary>The matrix's service column: what the sample service's /status said, in the same scrubbed words as the probe's columns.</summary>
+public sealed class ServiceColumnUnitTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 28, 11, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void Row_ServiceOnRedis_ShowsModeAndItsChosenEndpoint()
+    {
+        var row = Row(Observation() with { Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1)]) });
+
+        Assert.That(row.Service, Is.EqualTo("redis via redis:6379"));
+    }
+
+    [Test]
+    public void Row_ServiceThroughAFailover_ShowsTheStoryFromItsFirstTimeOnRedis()
+    {
+        var row = Row(Observation() with
+        {
+            Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1), Transition("redis", "memory", 5), Transition("memory", "redis", 9)]),
+        });
+
+        Assert.That(row.Service, Is.EqualTo("redis→memory→redis via redis:6379"));
+    }
+
+    [Test]
+    public void Row_ServiceChoseTheGateway_IsScrubbedToItsRole()
+    {
+        var row = Row(Observation() with { Service = new ServiceStatus("catalog", true, "172.17.0.1:6379", "redis", []) }, new Dictionary<string, string> { ["172.17.0.1"] = "<bridge-gateway>" });
+
+        Assert.That(row.Service, Is.EqualTo("redis via <bridge-gateway>:6379"));
+    }
+
+    [Test]
+    public void Row_NothingChosen_SaysSo()
+    {
+        var row = Row(Observation() with { Service = new ServiceStatus("catalog", true, null, "memory", []) });
+
+        Assert.That(row.Service, Is.EqualTo("memory, none chosen"));
+    }
+
+    [Test]
+    public void Row_NoServiceRan_ShowsWhyInsteadOfAnEmptyCell()
+    {
+        var row = Row(Observation() with { NoService = "not run: the app is a host process" });
+
+        Assert.That(row.Service, Is.EqualTo("not run: the app is a host process"));
+    }
+
+    [Test]
+    public void Markdown_HasTheServiceColumnBetweenCandidatesAndDoctor()
+    {
+        var header = ResolutionMatrix.ToMarkdown([]).Split('\n')[0];
+
+        Assert.That(header, Does.Contain("| candidates | service | doctor |"));
+    }
+
+    private static MatrixRow Row(ScenarioObservation observation, IReadOnlyDictionary<string, string>? scrubs = null) =>
+        ResolutionMatrix.Rows([new ScenarioResult(Catalog.Find("bridge-service-name"), "redis-7.0", ScenarioStatus.Passed, TimeSpan.FromSeconds(3))
+        {
+            Observation = observation,
+            Scrubs = scrubs ?? new Dictionary<string, string>(),
+        }])[0];
+
+    private static ScenarioObservation Observation() => new(
+        new ProbeReport(
+            ProbeReport.CurrentSchema,
+            new EnvironmentSection("docker", 2, "bridge", "172.18.0.1", []),
+            new DiscoverySection([new CandidateSection("redis:6379", "default", "ready", 0.8, "PONG")], "redis:6379", 12.5),
+            new CacheSection("redis", 0.4)),
+        string.Empty,
+        "user-defined");
+
+    private static ServiceTransition Transition(string from, string to, double seconds) => new(from, to, Start.AddSeconds(seconds), $"{from} to {to}");
+}
