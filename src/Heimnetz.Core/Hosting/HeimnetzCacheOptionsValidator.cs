@@ -63,6 +63,11 @@ internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzC
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{sectionPath}:{nameof(options.ReturnPolicy)}' is '{(int)options.ReturnPolicy}'; expected Discard or WriteBack"));
         }
 
+        if (options.Username is not null && options.Password is null)
+        {
+            problems.Add($"'{sectionPath}:{nameof(options.Username)}' is set but '{sectionPath}:{nameof(options.Password)}' is not; a user needs a password");
+        }
+
         if (options.Endpoint is not null)
         {
             try
