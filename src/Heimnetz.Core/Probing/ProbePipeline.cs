@@ -104,7 +104,7 @@ public sealed class ProbePipeline
     }
 
     /// <summary>A locator for a long-running cache: discovery over <see cref="Candidates"/> at start and on every recovery, each decision logged.</summary>
-    public IRedisLocator CreateLocator() =>
+    public LoggedDiscoveryLocator CreateLocator() =>
         new LoggedDiscoveryLocator(new DiscoveryRedisLocator(CatalogContext, Configuration, timeProvider), logger);
 
     /// <summary>
