@@ -33,9 +33,6 @@ public static class HeimnetzTelemetry
     /// <summary>The endpoint as <c>host:port</c>, never with credentials.</summary>
     public const string EndpointAttribute = "heimnetz.redis.endpoint";
 
-    /// <summary>Which candidates discovery probed: <c>environment</c>, <c>configured</c> or <c>configured-then-environment</c>.</summary>
-    public const string DiscoveryModeAttribute = "heimnetz.discovery.mode";
-
     /// <summary>How many candidates discovery probed.</summary>
     public const string CandidateCountAttribute = "heimnetz.discovery.candidates";
 
