@@ -28,7 +28,11 @@ public sealed class HeimnetzRedisOptionsIntegrationTests
         await using var redis = await RedisServerProcess.StartAsync();
         var logs = new FakeLogCollector();
         var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
-        services.AddHeimnetzCache(options => options.OperationTimeout = TimeSpan.FromSeconds(1));
+        services.AddHeimnetzCache(options =>
+        {
+            options.OperationTimeout = TimeSpan.FromSeconds(1);
+            options.HealthProbeTimeout = TimeSpan.FromSeconds(1);
+        });
         var previous = Environment.GetEnvironmentVariable("REDIS_URL");
         Environment.SetEnvironmentVariable("REDIS_URL", $"redis://{redis.Endpoint}");
         try
@@ -131,6 +135,8 @@ public sealed class HeimnetzRedisOptionsIntegrationTests
             options.Endpoint = redis.Endpoint;
             options.Username = "cacheuser";
             options.Password = "acl-secret-8812";
+            options.OperationTimeout = TimeSpan.FromSeconds(1); // a busy machine must not turn the write into a memory write
+            options.HealthProbeTimeout = TimeSpan.FromSeconds(1);
         });
         await using var provider = services.BuildServiceProvider();
 
