@@ -47,7 +47,9 @@ public sealed class HybridCacheIntegrationTests
         var before = await hybrid.GetOrCreateAsync("hybrid:kept", _ => Factory("from-before"));
         await using (var direct = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint))
         {
-            Assert.That(await direct.GetDatabase().KeyExistsAsync("hybrid:kept"), Is.True, "HybridCache wrote its L2 entry to Redis through Heimnetz");
+            // Polled: HybridCache may finish its L2 write after GetOrCreateAsync has returned.
+            var stored = false;
+            await CacheTestSupport.WaitUntilAsync(() => stored, "HybridCache's L2 entry in Redis", async () => stored = await direct.GetDatabase().KeyExistsAsync("hybrid:kept"));
         }
 
         // When: Redis goes away and the cache fails over to memory
