@@ -60,10 +60,10 @@ Task("Build")
 Task("UnitTest")
     .Description("Tests that need no Docker engine.")
     .IsDependentOn("Build")
-    .Does(() => RunTests($"TestCategory!={dockerCategory}&TestCategory!={historyCategory}", "unit"));
+    .Does(() => RunTests($"TestCategory!={dockerCategory}", "unit"));
 
 Task("History")
-    .Description("The cache's history checker: 8 workers through real failovers, both policies; HEIMNETZ_CACHE_HISTORY_SEEDS=20 for 20 seeds.")
+    .Description("Only the cache's history checker (also part of UnitTest): 8 workers through real failovers, both policies; HEIMNETZ_CACHE_HISTORY_SEEDS=20 for 20 seeds.")
     .IsDependentOn("Build")
     .Does(() => RunTests($"TestCategory={historyCategory}", "history"));
 
@@ -176,29 +176,60 @@ Task("BenchSmoke")
 //   ./build.sh --target=Matrix --repeat=3                             every cell 3 times; each must give its approved row 3/3
 //   ./build.sh --target=Matrix --app-cpus=0.25                        every app container limited to a quarter core: same matrix
 //   ./build.sh --target=MatrixReport                                  merge whatever cell files are present
+//   ./build.sh --target=Matrix --engine=docker,podman                 the engine axis: every cell on each kind of engine
+//   ./build.sh --target=Matrix --engines=local=unix:///var/run/docker.sock,docker2=unix:///run/heimnetz-docker2/docker.sock
+//                                                                     one matrix spread round-robin over several engines
 // The harness does the work (harness/Scenarios: 'cells' and 'report'); this block only wires it up.
 var matrixServers = Argument("server", "");
 var matrixScenarios = Argument("scenario", "");
 var matrixShard = Argument("shard", "");
 var matrixRepeat = Argument("repeat", "1");
 var matrixAppCpus = Argument("app-cpus", "");
+var matrixEngineKinds = Argument("engine", "docker").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var matrixEngines = Argument("engines", "");
+var podmanSocket = EnvironmentVariable("HEIMNETZ_PODMAN_SOCKET") ?? "/run/podman/podman.sock";
 var matrixArtifacts = artifacts.Combine("matrix");
 var matrixCells = matrixArtifacts.Combine("cells");
 var harnessProject = "./harness/Scenarios/Heimnetz.Harness.Scenarios.csproj";
 
-int RunHarness(string arguments)
+ProcessSettings HarnessProcess(string arguments, string dockerHost = null)
 {
-    var settings = new ProcessSettings
+    var environment = new Dictionary<string, string>
+    {
+        // Ryuk needs a registry image; the harness labels and removes its own resources.
+        ["TESTCONTAINERS_RYUK_DISABLED"] = EnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED") ?? "true",
+    };
+    if (dockerHost != null)
+    {
+        environment["DOCKER_HOST"] = dockerHost;
+    }
+
+    return new ProcessSettings
     {
         Arguments = $"run --project {harnessProject} -c {configuration} --no-build -- {arguments}",
-        EnvironmentVariables = new Dictionary<string, string>
-        {
-            // Ryuk needs a registry image; the harness labels and removes its own resources.
-            ["TESTCONTAINERS_RYUK_DISABLED"] = EnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED") ?? "true",
-        },
+        EnvironmentVariables = environment,
     };
-    return StartProcess("dotnet", settings);
 }
+
+int RunHarness(string arguments) => StartProcess("dotnet", HarnessProcess(arguments));
+
+// One harness process per engine, side by side (the harness's host lease orders the cells that publish host ports);
+// each talks to its engine through DOCKER_HOST. Returns the worst exit code.
+int RunHarnessOnEngines(IReadOnlyList<(string Arguments, string DockerHost)> runs)
+{
+    var processes = runs.Select(run => StartAndReturnProcess("dotnet", HarnessProcess(run.Arguments, run.DockerHost))).ToList();
+    var exitCodes = processes.Select(process => { process.WaitForExit(); return process.GetExitCode(); }).ToList();
+    return exitCodes.Max();
+}
+
+// --engines=label=endpoint,...: the engines one matrix is spread over (all of the one --engine kind).
+List<(string Label, string Endpoint)> ParseEngines(string list) =>
+    list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(entry => entry.Split('=', 2))
+        .Select(parts => parts.Length == 2 && parts[0].Length > 0 && parts[1].Contains("://")
+            ? (parts[0], parts[1])
+            : throw new CakeException($"--engines entry '{string.Join("=", parts)}' is not label=endpoint; expected e.g. docker2=unix:///run/heimnetz-docker2/docker.sock."))
+        .ToList();
 
 Task("Probe")
     .Description("Publishes the probe once (self-contained, linux-x64) and hands it to the harness via HEIMNETZ_PROBE_BINARY.")
@@ -232,6 +263,20 @@ Task("MatrixArguments")
     {
         throw new CakeException($"--repeat '{matrixRepeat}' is not a run count; expected a positive integer, e.g. --repeat=3.");
     }
+
+    foreach (var kind in matrixEngineKinds.Where(kind => kind != "docker" && kind != "podman"))
+    {
+        throw new CakeException($"--engine '{kind}' is not an engine kind; expected docker, podman, or both (--engine=docker,podman).");
+    }
+
+    if (!string.IsNullOrEmpty(matrixEngines))
+    {
+        ParseEngines(matrixEngines);
+        if (matrixEngineKinds.Length != 1 || !string.IsNullOrEmpty(matrixShard))
+        {
+            throw new CakeException("--engines spreads the cells of one engine kind itself: use it with a single --engine and without --shard.");
+        }
+    }
 });
 
 Task("MatrixHarness")
@@ -256,10 +301,27 @@ Task("Matrix")
     var selection = $"--out \"{matrixCells}\"";
     selection += string.IsNullOrEmpty(matrixServers) ? "" : $" --server {matrixServers}";
     selection += string.IsNullOrEmpty(matrixScenarios) ? "" : $" --scenario {matrixScenarios}";
-    selection += sharded ? $" --shard {matrixShard}" : "";
     selection += $" --repeat {matrixRepeat}";
     selection += string.IsNullOrEmpty(matrixAppCpus) ? "" : $" --app-cpus {matrixAppCpus}";
-    var cellsExit = RunHarness($"cells {selection}");
+    if (matrixEngineKinds.Contains("podman"))
+    {
+        RunScript("eng/provision-podman.sh");
+    }
+
+    var runs = new List<(string Arguments, string DockerHost)>();
+    if (!string.IsNullOrEmpty(matrixEngines))
+    {
+        var engines = ParseEngines(matrixEngines);
+        runs.AddRange(engines.Select((engine, index) =>
+            ($"cells {selection} --engine {matrixEngineKinds[0]} --engine-label {engine.Label} --shard {index + 1}/{engines.Count}", engine.Endpoint)));
+    }
+    else
+    {
+        runs.AddRange(matrixEngineKinds.Select(kind =>
+            ($"cells {selection} --engine {kind}{(sharded ? $" --shard {matrixShard}" : "")}", kind == "podman" ? $"unix://{podmanSocket}" : (string)null)));
+    }
+
+    var cellsExit = RunHarnessOnEngines(runs);
     var reportExit = sharded ? 0 : RunHarness($"report --cells \"{matrixCells}\" --out \"{matrixArtifacts}\"");
     if (cellsExit != 0 || reportExit != 0)
     {

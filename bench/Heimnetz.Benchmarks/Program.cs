@@ -11,6 +11,7 @@ using Heimnetz.Caching;
 //   failover  the failover harness; [--smoke] for short phases; [--out artifacts/bench/failover.json]
 //   paired    the targets' ratios, Heimnetz and the alternative in alternating rounds; [--smoke]; [--out artifacts/bench/paired.json]
 //             [--defaults]: Heimnetz with its default 50 ms timeouts instead of the report's 1 s (see BenchCacheOptions)
+//             [--only text]: only the comparisons whose name contains text, e.g. --only "memory mode"
 //   report    renders docs/benchmarks.md from artifacts/bench; [--artifacts dir] [--out file] [--command text]
 var arguments = args.ToList();
 var smoke = arguments.Remove("--smoke");
@@ -25,8 +26,9 @@ if (verb == "failover")
 if (verb == "paired")
 {
     var output = Option(arguments, "--out") ?? Path.Combine("artifacts", "bench", "paired.json");
+    var only = Option(arguments, "--only");
     var options = arguments.Remove("--defaults") ? new HeimnetzCacheOptions() : BenchCacheOptions.Generous();
-    return await PairedHarness.RunAsync(smoke ? PairedSettings.Smoke : PairedSettings.Full, options, output);
+    return await PairedHarness.RunAsync(smoke ? PairedSettings.Smoke : PairedSettings.Full, options, output, only);
 }
 
 if (verb == "report")

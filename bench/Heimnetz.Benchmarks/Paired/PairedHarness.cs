@@ -18,13 +18,21 @@ internal static class PairedHarness
     private const int Mask = PairedContenders.Keys - 1;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.5);
 
-    public static async Task<int> RunAsync(PairedSettings settings, HeimnetzCacheOptions cacheOptions, string outputPath)
+    public static async Task<int> RunAsync(PairedSettings settings, HeimnetzCacheOptions cacheOptions, string outputPath, string? only = null)
     {
+        // --only: the comparisons whose name contains this text, for checking one target without the ten-minute run.
+        bool Wanted(string comparison) => only is null || comparison.Contains(only, StringComparison.OrdinalIgnoreCase);
+
         Console.WriteLine($"paired: {settings.Rounds} rounds; {settings.LatencyCalls} timed calls, {settings.ThroughputCalls} calls over {Callers} callers, {settings.MemoryCalls} memory calls per contender and round");
         await using var clients = await PairedContenders.StartAsync(cacheOptions);
         var results = new List<PairedResult>();
         foreach (var size in new[] { 100, 4096 })
         {
+            if (!new[] { $"GET {Size(size)}, 1 caller", $"GET {Size(size)}, {Callers} callers", $"SET {Size(size)}, {Callers} callers" }.Any(Wanted))
+            {
+                continue;
+            }
+
             var payload = new byte[size];
             new Random(size).NextBytes(payload);
             await clients.FillAsync(payload);
@@ -47,8 +55,15 @@ internal static class PairedHarness
             clients.EnsureHeimnetzOnRedis();
         }
 
-        results.Add(Batch("GET in memory mode, sync", settings, ("heimnetz", i => clients.MemoryMode.Get(PairedContenders.MemoryKeys[i & Mask])), ("memorycache", MemoryCacheGet(clients))));
-        results.Add(Batch("GET in memory mode, async", settings, ("heimnetz", i => clients.MemoryMode.GetAsync(PairedContenders.MemoryKeys[i & Mask])), ("memorycache", MemoryCacheGet(clients))));
+        if (Wanted("GET in memory mode, sync"))
+        {
+            results.Add(Batch("GET in memory mode, sync", settings, ("heimnetz", i => clients.MemoryMode.Get(PairedContenders.MemoryKeys[i & Mask])), ("memorycache", MemoryCacheGet(clients))));
+        }
+
+        if (Wanted("GET in memory mode, async"))
+        {
+            results.Add(Batch("GET in memory mode, async", settings, ("heimnetz", i => clients.MemoryMode.GetAsync(PairedContenders.MemoryKeys[i & Mask])), ("memorycache", MemoryCacheGet(clients))));
+        }
 
         foreach (var result in results)
         {

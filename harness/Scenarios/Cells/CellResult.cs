@@ -47,11 +47,14 @@ public sealed record CellResult(
     /// <summary>The runs whose row was not the approved one (empty when all agreed or nothing was approved).</summary>
     public IReadOnlyList<DisagreeingRun> Disagreements { get; init; } = [];
 
+    /// <summary>Which engine ran the cell (<c>--engine-label</c>): the report's answer when one matrix spans several engines.</summary>
+    public string Engine { get; init; } = EngineTarget.Docker;
+
     /// <summary>Each run's wall time in milliseconds, in run order (one entry for a single run).</summary>
     public IReadOnlyList<double> RunWallMs { get; init; } = [];
 
     /// <summary>Passed or skipped: nothing to fix.</summary>
-    public bool IsGreen => Status is ScenarioStatus.Passed or ScenarioStatus.Skipped;
+    public bool IsGreen => Status is ScenarioStatus.Passed or ScenarioStatus.Skipped or ScenarioStatus.NotApplicable;
 
     /// <summary>
     /// One cell from its repeated runs: the agreement with the approved row, and as the cell's own detail the first run

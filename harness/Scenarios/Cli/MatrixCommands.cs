@@ -26,10 +26,13 @@ internal static class MatrixCommands
         var output = new Option<string>("--out") { Description = "Where to write cells/<server>/<scenario>.json; testcontainers.log goes beside it.", DefaultValueFactory = _ => DefaultCells };
         var approvedDirectory = new Option<string>("--approved") { Description = "The folder of approved matrices (default: harness/Scenarios/Approved)." };
         var appCpus = new Option<string>("--app-cpus") { Description = "Limit every app container to this many cores (e.g. 0.25, like a Kubernetes CPU limit): the matrix must not change." };
-        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, repeat, output, approvedDirectory, appCpus };
+        var engine = new Option<string>("--engine") { Description = "The kind of engine DOCKER_HOST names: docker (default) or podman; each kind has approved matrices of its own." };
+        var engineLabel = new Option<string>("--engine-label") { Description = "A name for this engine in the report, when one matrix is spread over several engines (default: the kind)." };
+        var command = new Command("cells", "Run the selected (scenario × server) cells and write one result file per cell.") { servers, scenarios, shard, repeat, output, approvedDirectory, appCpus, engine, engineLabel };
         command.SetAction(async (parse, token) =>
         {
             var selection = CellSelection.Parse(parse.GetValue(servers), parse.GetValue(scenarios), parse.GetValue(shard), Catalog.All);
+            EngineTarget.Use(EngineTarget.Parse(parse.GetValue(engine), parse.GetValue(engineLabel)));
             var rounds = RepeatCount.Parse(parse.GetValue(repeat));
             if (AppCpuLimit.Parse(parse.GetValue(appCpus), "--app-cpus") is { } cores)
             {
@@ -50,9 +53,11 @@ internal static class MatrixCommands
                 return 0;
             }
 
-            var approved = await ApprovedRows.LoadAsync(selection.Servers.Select(server => server.Name), parse.GetValue(approvedDirectory), token).ConfigureAwait(false);
+            var approved = await ApprovedRows.LoadAsync(selection.Servers.Select(server => EngineTarget.Current.Flavour(server.Name)), parse.GetValue(approvedDirectory), token).ConfigureAwait(false);
             var directory = parse.GetValue(output)!;
-            var logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory)) ?? directory, "testcontainers.log");
+            // One log per engine: processes for several engines run side by side.
+            var logName = EngineTarget.Current.Label == EngineTarget.Docker ? "testcontainers.log" : $"testcontainers-{EngineTarget.Current.Label}.log";
+            var logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory)) ?? directory, logName);
             IReadOnlyList<IReadOnlyList<ScenarioResult>> runs;
             await using (EngineSession.Open(logPath).ConfigureAwait(false))
             {
@@ -61,7 +66,7 @@ internal static class MatrixCommands
                 runs = await view.ShowAsync(runner, cells.Count * rounds, approved, () => runner.RunAsync(cells, rounds, token)).ConfigureAwait(false);
             }
 
-            var written = runs.Select(cellRuns => CellResult.From(cellRuns, approved)).ToList();
+            var written = runs.Select(cellRuns => CellResult.From(cellRuns, approved) with { Engine = EngineTarget.Current.Label }).ToList();
             foreach (var cell in written)
             {
                 await CellStore.WriteAsync(directory, cell, token).ConfigureAwait(false);
@@ -69,7 +74,7 @@ internal static class MatrixCommands
 
             var verdicts = written.Select(cell => CellVerdict.Of(cell, approved)).ToList();
             new TerminalView(console, interactive).Stability(verdicts, approved);
-            console.MarkupLine($"wrote {written.Count} cell files under {Markup.Escape(directory)}; Testcontainers' log: {Markup.Escape(logPath)}");
+            console.MarkupLine($"wrote {written.Count} cell files under {Markup.Escape(directory)} (engine {Markup.Escape(EngineTarget.Current.Label)}); Testcontainers' log: {Markup.Escape(logPath)}");
             foreach (var verdict in verdicts.Where(verdict => verdict.NeedsAttention))
             {
                 console.MarkupLine($"[red]needs attention: {Markup.Escape($"{verdict.Cell.Scenario} on {verdict.Cell.Server} ({TerminalView.Name(verdict.State)}{(verdict.Cell.Agreement is { } agreement ? $", {agreement}" : string.Empty)}): {verdict.Reason}")}[/]");

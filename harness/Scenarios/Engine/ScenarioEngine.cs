@@ -43,17 +43,26 @@ public sealed class ScenarioEngine(int parallelism = 3)
 
     private static async Task<ScenarioResult> ExecuteAsync(Scenario scenario, LogicalImage server, bool keep, CancellationToken cancellationToken)
     {
+        var engine = EngineTarget.Current;
+        var flavour = engine.Flavour(server.Name);
+        if (scenario.NotApplicableOn(engine) is { } notHere)
+        {
+            return new ScenarioResult(scenario, flavour, ScenarioStatus.NotApplicable, TimeSpan.Zero) { SkipReason = notHere };
+        }
+
+        // Waiting for the host is not the scenario's time: the clock starts once it has its share.
+        using var lease = await HostLease.AcquireAsync(exclusive: scenario.HostPorts.Count > 0, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         if (HostPorts.FindBusy(scenario.HostPorts) is { } busy)
         {
-            return new ScenarioResult(scenario, server.Name, ScenarioStatus.Skipped, clock.Elapsed) { SkipReason = busy };
+            return new ScenarioResult(scenario, flavour, ScenarioStatus.Skipped, clock.Elapsed) { SkipReason = busy };
         }
 
-        var topology = new TopologyBuilder($"{scenario.Name}-{server.Name.Replace('.', '-')}") { Keep = keep };
+        var topology = new TopologyBuilder($"{scenario.Name}-{flavour.Replace('.', '-').Replace('@', '-')}") { Keep = keep };
         await using (topology.ConfigureAwait(false))
         {
-            var context = new ScenarioContext(scenario.Name, server, topology);
-            var result = await ObserveAsync(scenario, server, context, clock, cancellationToken).ConfigureAwait(false) with { Topology = topology.Sketch() };
+            var context = new ScenarioContext(scenario.Name, server, topology) { Engine = engine };
+            var result = await ObserveAsync(scenario, flavour, context, clock, cancellationToken).ConfigureAwait(false) with { Topology = topology.Sketch() };
             // A node whose start failed before the engine created it has nothing to keep (and no id).
             return keep
                 ? result with { KeptContainers = topology.Nodes.Where(node => node.CreatedId is not null).Select(node => (node.Role, node.CreatedId!)).ToList() }
@@ -61,7 +70,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
         }
     }
 
-    private static async Task<ScenarioResult> ObserveAsync(Scenario scenario, LogicalImage server, ScenarioContext context, Stopwatch clock, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> ObserveAsync(Scenario scenario, string flavour, ScenarioContext context, Stopwatch clock, CancellationToken cancellationToken)
     {
         try
         {
@@ -70,7 +79,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
                 .Select(invariant => invariant.Check(observation, context) is { } seen ? $"expected {invariant.Description}, but {seen}" : null)
                 .OfType<string>()
                 .ToList();
-            return new ScenarioResult(scenario, server.Name, violations.Count == 0 ? ScenarioStatus.Passed : ScenarioStatus.Violated, clock.Elapsed)
+            return new ScenarioResult(scenario, flavour, violations.Count == 0 ? ScenarioStatus.Passed : ScenarioStatus.Violated, clock.Elapsed)
             {
                 Observation = observation,
                 Scrubs = new Dictionary<string, string>(context.Scrubs),
@@ -80,7 +89,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new ScenarioResult(scenario, server.Name, ScenarioStatus.Failed, clock.Elapsed)
+            return new ScenarioResult(scenario, flavour, ScenarioStatus.Failed, clock.Elapsed)
             {
                 Failure = $"at step '{context.CurrentStep}': {error.GetType().Name}: {error.Message}",
                 Logs = await context.Topology.CollectLogsAsync().ConfigureAwait(false),

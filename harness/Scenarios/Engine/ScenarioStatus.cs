@@ -14,4 +14,7 @@ public enum ScenarioStatus
 
     /// <summary>It could not run here (a fixed host port was busy), with the reason.</summary>
     Skipped,
+
+    /// <summary>The situation cannot exist on this engine (see <c>Scenario.NotApplicableOn</c>); the reason is its row.</summary>
+    NotApplicable,
 }

@@ -43,7 +43,12 @@ public static class ResolutionMatrix
         var scenario = result.Scenario;
         if (result.Observation is not { } seen)
         {
-            var why = result.Status == ScenarioStatus.Skipped ? $"skipped: {result.SkipReason}" : "failed: no report";
+            var why = result.Status switch
+            {
+                ScenarioStatus.Skipped => $"skipped: {result.SkipReason}",
+                ScenarioStatus.NotApplicable => $"not applicable: {result.SkipReason}",
+                _ => "failed: no report",
+            };
             return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", "—", why);
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Heimnetz.Discovery;
+using Heimnetz.Harness.Scenarios.Engine;
 
 namespace Heimnetz.Harness.Scenarios.Model;
 
@@ -16,12 +17,26 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
             ? candidate.Outcome == outcome ? null : $"{endpoint} was {candidate.Outcome} ({candidate.Detail})"
             : $"{endpoint} was not a candidate");
 
-    /// <summary>The chosen endpoint is the default gateway the probe detected, on the given port.</summary>
+    /// <summary>The engine's host alias on the given port: host.docker.internal on Docker, host.containers.internal on Podman.</summary>
+    public static Invariant ChosenHostAlias(int port) => new(
+        string.Create(CultureInfo.InvariantCulture, $"chosen is the engine's host alias on port {port}"),
+        (seen, context) => seen.Report.Discovery.Chosen == string.Create(CultureInfo.InvariantCulture, $"{context.Engine.HostAlias}:{port}")
+            ? null
+            : $"chosen was {seen.Report.Discovery.Chosen ?? "none"}, the engine's host alias is {context.Engine.HostAlias}");
+
+    /// <summary>
+    /// The chosen endpoint is the default gateway the probe detected, on the given port; on an engine that gives every
+    /// container its host alias (Podman), that alias, which names the same gateway and is ranked before it.
+    /// </summary>
     public static Invariant ChosenIsDefaultGateway(int port) => new(
         string.Create(CultureInfo.InvariantCulture, $"chosen is the default gateway on port {port}"),
-        (seen, _) => seen.Report.Environment.DefaultGateway is { } gateway && seen.Report.Discovery.Chosen == string.Create(CultureInfo.InvariantCulture, $"{gateway}:{port}")
-            ? null
-            : $"chosen was {seen.Report.Discovery.Chosen ?? "none"} with gateway {seen.Report.Environment.DefaultGateway ?? "none"}");
+        (seen, context) =>
+        {
+            var expected = context.Engine.ProvidesHostAlias ? context.Engine.HostAlias : seen.Report.Environment.DefaultGateway;
+            return expected is not null && seen.Report.Discovery.Chosen == string.Create(CultureInfo.InvariantCulture, $"{expected}:{port}")
+                ? null
+                : $"chosen was {seen.Report.Discovery.Chosen ?? "none"} with gateway {seen.Report.Environment.DefaultGateway ?? "none"}";
+        });
 
     /// <summary>The probe's gateway is the one the engine reports for the network (docker network inspect).</summary>
     public static Invariant GatewayMatchesEngine { get; } = new(
@@ -54,11 +69,16 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
         (seen, _) => seen.Report.Cache.Mode == mode ? null : $"cache was {seen.Report.Cache.Mode}");
 
     /// <summary>The detected container kind (null: any) and network mode.</summary>
+    /// <remarks>Scenarios state what Docker shows; on another engine its own kind is expected (Podman's containers detect as podman).</remarks>
     public static Invariant Container(string? container, string networkMode) => new(
         $"environment is {container ?? "*"}/{networkMode}",
-        (seen, _) => (container is null || seen.Report.Environment.Container == container) && seen.Report.Environment.NetworkMode == networkMode
-            ? null
-            : $"environment was {seen.Report.Environment.Container}/{seen.Report.Environment.NetworkMode}");
+        (seen, context) =>
+        {
+            var expected = container == EngineTarget.Docker ? context.Engine.ContainerKind : container;
+            return (expected is null || seen.Report.Environment.Container == expected) && seen.Report.Environment.NetworkMode == networkMode
+                ? null
+                : $"environment was {seen.Report.Environment.Container}/{seen.Report.Environment.NetworkMode}";
+        });
 
     /// <summary>Discovery finished within its budget; the slack absorbs a noisy machine, a hang still fails.</summary>
     public static Invariant DiscoveryWithin(TimeSpan budget) => new(

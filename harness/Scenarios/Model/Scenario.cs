@@ -1,3 +1,5 @@
+using Heimnetz.Harness.Scenarios.Engine;
+
 namespace Heimnetz.Harness.Scenarios.Model;
 
 /// <summary>
@@ -17,6 +19,12 @@ public abstract class Scenario
 
     /// <summary>Fixed host ports the scenario binds; such scenarios run one at a time, and are skipped when a port is busy.</summary>
     public virtual IReadOnlyList<int> HostPorts => [];
+
+    /// <summary>
+    /// Why the situation cannot exist on <paramref name="engine"/>, or null when it can. The cell then shows the reason as
+    /// its row (approved like any other), never a silent skip.
+    /// </summary>
+    public virtual string? NotApplicableOn(EngineTarget engine) => null;
 
     /// <summary>Builds the topology, runs the probe (or watch) in it, and returns what the app saw.</summary>
     public abstract Task<ScenarioObservation> RunAsync(ScenarioContext context, CancellationToken cancellationToken);

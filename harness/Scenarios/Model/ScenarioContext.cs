@@ -1,5 +1,6 @@
 using Heimnetz.Harness.Fixtures.Images;
 using Heimnetz.Harness.Fixtures.Topology;
+using Heimnetz.Harness.Scenarios.Engine;
 
 namespace Heimnetz.Harness.Scenarios.Model;
 
@@ -15,6 +16,9 @@ public sealed class ScenarioContext(string scenarioName, LogicalImage server, To
     public LogicalImage Server { get; } = server;
 
     public TopologyBuilder Topology { get; } = topology;
+
+    /// <summary>The engine the scenario runs on: its kind decides what the probe should detect and which host alias exists.</summary>
+    public EngineTarget Engine { get; init; } = EngineTarget.Current;
 
     /// <summary>The step in progress; a failing scenario reports it.</summary>
     public string CurrentStep { get; private set; } = "starting";

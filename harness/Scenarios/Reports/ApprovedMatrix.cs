@@ -11,5 +11,6 @@ public static class ApprovedMatrix
 {
     public static string Directory { get; } = Path.Combine(RepositoryRoot.Path, "harness", "Scenarios", "Approved");
 
-    public static SnapshotFile For(string server, string? directory = null) => new(directory ?? Directory, $"matrix-{server}", "md");
+    /// <summary>The approved file of a flavour: <c>matrix-redis-7.0</c> on Docker, <c>matrix-redis-7.0.podman</c> for <c>redis-7.0@podman</c>.</summary>
+    public static SnapshotFile For(string flavour, string? directory = null) => new(directory ?? Directory, $"matrix-{flavour.Replace('@', '.')}", "md");
 }

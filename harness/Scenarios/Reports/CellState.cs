@@ -21,6 +21,9 @@ public enum CellState
     /// <summary>Skipped for a condition of the machine (e.g. a busy host port); its row cannot be the approved one.</summary>
     Skipped,
 
+    /// <summary>The situation cannot exist on this engine, and the approved row says so with the same reason.</summary>
+    NotApplicable,
+
     /// <summary>Passed, and every run gave the approved row.</summary>
     Passed,
 }

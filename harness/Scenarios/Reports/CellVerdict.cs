@@ -9,7 +9,7 @@ namespace Heimnetz.Harness.Scenarios.Reports;
 /// </summary>
 public sealed record CellVerdict(CellResult Cell, CellState State, string Reason, IReadOnlyList<ColumnDifference> Differences)
 {
-    public bool NeedsAttention => State != CellState.Passed;
+    public bool NeedsAttention => State is not (CellState.Passed or CellState.NotApplicable);
 
     /// <summary>Judges a cell by its status, its agreement over repeated runs and its row against the approved one.</summary>
     public static CellVerdict Of(CellResult cell, ApprovedRows approved)
@@ -27,6 +27,7 @@ public sealed record CellVerdict(CellResult Cell, CellState State, string Reason
             ScenarioStatus.Skipped => new(cell, CellState.Skipped, cell.SkipReason ?? "skipped", differences ?? []),
             _ when differences is null => new(cell, CellState.Unapproved, $"no approved row for {cell.Scenario} on {cell.Server}", []),
             _ when differing is not null => new(cell, CellState.Differs, $"differs from its approved row: {differing}", differences!),
+            ScenarioStatus.NotApplicable => new(cell, CellState.NotApplicable, cell.SkipReason ?? "not applicable", []),
             _ when cell.Agreement is { IsUnanimous: false } agreement =>
                 new(cell, CellState.Unstable, $"{agreement} runs gave the approved row", []),
             _ => new(cell, CellState.Passed, cell.Agreement is { Runs: > 1 } all ? $"{all} runs gave the approved row" : "ok", []),

@@ -78,7 +78,8 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append("<title>Heimnetz resolution matrix</title><style>").Append(Style).Append(GridStyle).Append("</style></head>\n<body data-rendered=\"false\">\n");
         html.Append("<header><h1>Heimnetz resolution matrix</h1>");
-        html.Append(Inv, $"<p class=\"muted\">{cells.Count} cells on {string.Join(", ", Servers(cells))} · generated {generatedAt:yyyy-MM-dd HH:mm:ss} UTC · ");
+        var engines = cells.Select(cell => cell.Engine).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        html.Append(Inv, $"<p class=\"muted\">{cells.Count} cells on {string.Join(", ", Servers(cells))} · engine{(engines.Count == 1 ? string.Empty : "s")} <span id=\"engines\">{E(string.Join(", ", engines))}</span> · generated {generatedAt:yyyy-MM-dd HH:mm:ss} UTC · ");
         html.Append(string.Join(", ", Enum.GetValues<CellState>().Select(state => (state, count: outcome.Verdicts.Count(v => v.State == state))).Where(pair => pair.count > 0).Select(pair => $"{pair.count} {Name(pair.state)}")));
         html.Append("</p>");
         html.Append(Inv, $"<p><span id=\"verdict\" class=\"verdict {(outcome.IsGreen ? "ok" : "bad")}\">{E(Verdict(outcome))}</span> ");
@@ -157,7 +158,7 @@ public static class HtmlReport
             var cell = verdict.Cell;
             var state = Name(verdict.State);
             html.Append(Inv, $"<details class=\"cell-detail\" id=\"{CellId(cell)}\" data-cell=\"{E(cell.Scenario)}/{E(cell.Server)}\" data-problem=\"{Flag(verdict.NeedsAttention)}\"{(verdict.NeedsAttention ? " open" : string.Empty)}>");
-            html.Append(Inv, $"<summary><span class=\"state {state}\">{state}</span><strong>{E(cell.Scenario)}</strong> on {E(cell.Server)}");
+            html.Append(Inv, $"<summary><span class=\"state {state}\">{state}</span><strong>{E(cell.Scenario)}</strong> on {E(cell.Server)} <span class=\"muted\" data-engine=\"{E(cell.Engine)}\">· engine {E(cell.Engine)}</span>");
             html.Append(Inv, $" <span class=\"muted\">· {N(cell.WallMs / 1000)} s{(cell.Agreement is { } agreement ? $" · {agreement} runs gave the approved row" : string.Empty)}</span>");
             if (verdict.NeedsAttention)
             {
@@ -329,7 +330,7 @@ public static class HtmlReport
     private static string Symbol(CellState state) => state switch
     {
         CellState.Passed => "✓",
-        CellState.Skipped => "–",
+        CellState.Skipped or CellState.NotApplicable => "–",
         _ => "✗",
     };
 

@@ -47,6 +47,7 @@ public sealed class MatrixReport(SnapshotSettings settings, string? approvedDire
         {
             var row = JsonSerializer.SerializeToNode(verdict.Cell.Row, Json)!.AsObject();
             row["agreement"] = verdict.Cell.Agreement?.ToString();
+            row["engine"] = verdict.Cell.Engine;
             row["state"] = verdict.State.ToString().ToLowerInvariant();
             rows.Add(row);
         }
@@ -79,6 +80,7 @@ public sealed class MatrixReport(SnapshotSettings settings, string? approvedDire
             {
                 scenario = cell.Scenario,
                 server = cell.Server,
+                engine = cell.Engine,
                 status = cell.Status.ToString(),
                 wallMs = cell.WallMs,
                 agreement = cell.Agreement?.ToString(),

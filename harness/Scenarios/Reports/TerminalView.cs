@@ -170,6 +170,7 @@ public sealed class TerminalView(IAnsiConsole console, bool interactive)
     {
         CellState.Passed => "[green]✓ passed    [/]",
         CellState.Skipped => "[grey]- skipped   [/]",
+        CellState.NotApplicable => "[grey]- n/a       [/]",
         CellState.Differs or CellState.Unapproved or CellState.Unstable => $"[darkorange]✗ {Name(state),-10}[/]",
         _ => $"[red]✗ {Name(state),-10}[/]",
     };

@@ -16,7 +16,7 @@ public sealed class HostGatewayAlias : Scenario
     public override IReadOnlyList<Invariant> Invariants { get; } =
     [
         Invariant.Container("docker", "bridge"),
-        Invariant.Chosen("host.docker.internal:6379"),
+        Invariant.ChosenHostAlias(6379),
         Invariant.ChosenServerMatchesFlavour,
         Invariant.CacheMode("redis"),
     ];

@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return CaptureCommand.Create(stdout, stderr, TimeProvider.System);
         yield return WatchCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
         yield return DoctorCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
+        yield return FixCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
     }
 }

@@ -22,7 +22,21 @@ public sealed class HeimnetzCacheOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool UseTls { get; set; }
 
-    /// <summary>The longest a cache call waits for Redis; after that memory serves it and the failure counts toward opening the circuit.</summary>
+    /// <summary>
+    /// A prefix put before every key this cache reads or writes in Redis (as Microsoft's <c>RedisCache</c> does), so several
+    /// apps can share one Redis without seeing each other's entries; null or empty means no prefix. Memory needs none.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? InstanceName { get; set; }
+
+    /// <summary>The Redis database index every command of this cache goes to, including the write-back after an outage.</summary>
+    /// <value>The default value is 0.</value>
+    public int Database { get; set; }
+
+    /// <summary>
+    /// The longest a cache call waits for Redis; after that memory serves it and the failure counts toward opening the circuit.
+    /// An async call without a reply is ended by StackExchange.Redis's heartbeat (a fifth of this), so it ends within the last fifth.
+    /// </summary>
     /// <value>The default value is 50 ms.</value>
     public TimeSpan OperationTimeout { get; set; } = HeimnetzCacheDefaults.OperationTimeout;
 

@@ -56,6 +56,48 @@ internal static class RedisEntryStore
         return value is null ? null : Decode(value.Span, out sliding);
     }
 
+    /// <summary>
+    /// Reads an entry with one GET, and slides a sliding one in a second round trip; both share <paramref name="timeout"/>.
+    /// A key of another type (another program keeps it there) is a miss: Redis answered.
+    /// </summary>
+    public static async Task<byte[]?> GetAsync(IDatabase database, string key, TimeProvider timeProvider, TimeSpan timeout)
+    {
+        var started = timeProvider.GetTimestamp();
+        byte[]? data;
+        bool sliding;
+        try
+        {
+            using var stored = await ReadAsync(database, key).ConfigureAwait(false);
+            data = Decode(stored, out sliding);
+        }
+        catch (RedisServerException error) when (IsForeignValue(error))
+        {
+            return null;
+        }
+
+        if (sliding)
+        {
+            var left = timeout - timeProvider.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException();
+            }
+
+            var slide = SlideAsync(database, key, timeProvider.GetUtcNow());
+            try
+            {
+                await slide.WaitAsync(left, timeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                CacheCallRunner.Observe(slide);
+                throw;
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>Reads and slides in one round trip (the script); the synchronous API has one timeout per round trip, so it keeps to one.</summary>
     public static byte[]? Get(IDatabase database, string key, DateTimeOffset now)
     {

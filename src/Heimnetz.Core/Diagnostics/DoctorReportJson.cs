@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics;
 
 /// <summary>
 /// Writes <see cref="DoctorReport"/> as <c>heimnetz.doctor/1</c>:
-/// <c>{schema, verdict, findings: [{code, severity, title, observed: [...], remedy}]}</c>. Small and stable on purpose.
+/// <c>{schema, verdict, findings: [{code, severity, title, observed: [...], remedy, action}]}</c>, where
+/// <c>remedy</c> is the prose rendered from the typed <c>action</c> (docs/doctor-json.md). Small and stable on purpose.
 /// </summary>
 public static class DoctorReportJson
 {
@@ -36,6 +38,7 @@ public static class DoctorReportJson
                 ["title"] = finding.Title,
                 ["observed"] = new JsonArray([.. finding.Observed.Select(line => (JsonNode?)JsonValue.Create(line))]),
                 ["remedy"] = finding.Remedy,
+                ["action"] = finding.Action is null ? null : RemedyActionJson.Write(finding.Action),
             });
         }
 

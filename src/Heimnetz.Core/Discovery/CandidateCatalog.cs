@@ -9,7 +9,7 @@ namespace Heimnetz.Discovery;
 public static class CandidateCatalog
 {
     /// <summary>The port Redis listens on unless told otherwise.</summary>
-    public const int RedisPort = 6379;
+    public const int RedisPort = RedisEndpoint.DefaultPort;
 
     private static readonly (string Name, string Reason)[] KnownHostAliases =
     [

@@ -196,7 +196,7 @@ public sealed record DiscoveryConfiguration(
         var candidates = new List<RedisCandidate>();
         foreach (var entry in entries)
         {
-            if (EndpointText.TryParse(entry, out var problem) is { } endpoint)
+            if (RedisEndpoint.TryParse(entry, out var problem) is { } endpoint)
             {
                 candidates.Add(new RedisCandidate(endpoint, null, false, source, 0, key));
             }

@@ -36,7 +36,7 @@ internal static class RedisConnectionString
                     problems.Add(sourceKey, $"{Scrub(error.Message, password)} in '{redacted}'");
                 }
             }
-            else if (EndpointText.TryParse(token, out var problem) is { } endpoint)
+            else if (RedisEndpoint.TryParse(token, out var problem) is { } endpoint)
             {
                 endpoints.Add(endpoint);
             }

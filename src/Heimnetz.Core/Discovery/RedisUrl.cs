@@ -72,7 +72,7 @@ internal static class RedisUrl
         var pathStart = hostAndPath.IndexOfAny(['/', '?', '#']);
         var authority = pathStart >= 0 ? hostAndPath[..pathStart] : hostAndPath;
         var tail = pathStart >= 0 ? hostAndPath[pathStart..] : string.Empty;
-        var endpoint = EndpointText.TryParse(Uri.UnescapeDataString(authority), out var endpointProblem);
+        var endpoint = RedisEndpoint.TryParse(Uri.UnescapeDataString(authority), out var endpointProblem);
         if (endpoint is null)
         {
             problems.Add($"{endpointProblem} in '{redacted}'");

@@ -1,5 +1,4 @@
 using Heimnetz.Caching;
-using Heimnetz.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace Heimnetz.Probing;

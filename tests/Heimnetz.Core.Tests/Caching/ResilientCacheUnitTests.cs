@@ -176,5 +176,5 @@ public sealed class ResilientCacheUnitTests
     [TestCase("# Server\r\nredis_version:7.0.15\r\nrun_id:deadbeef\r\n", "deadbeef")]
     [TestCase("redis_version:7.0.15", null)]
     public void ParseRunId_InfoServerText_FindsRunId(string info, string? expected) =>
-        Assert.That(ResilientCache.ParseRunId(info), Is.EqualTo(expected));
+        Assert.That(RedisConnector.ParseRunId(info), Is.EqualTo(expected));
 }

@@ -76,7 +76,7 @@ public sealed class DoctorReportUnitTests
             Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("heimnetz.doctor/1"));
             Assert.That(root.GetProperty("verdict").GetString(), Is.EqualTo("broken"));
             var first = root.GetProperty("findings")[0];
-            Assert.That(first.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "code", "severity", "title", "observed", "remedy" }));
+            Assert.That(first.EnumerateObject().Select(property => property.Name), Is.EqualTo(new[] { "code", "severity", "title", "observed", "remedy", "action" }));
             Assert.That(root.GetProperty("findings").EnumerateArray().Select(finding => finding.GetProperty("severity").GetString()), Is.All.AnyOf("ok", "info", "warning", "error"));
         });
     }

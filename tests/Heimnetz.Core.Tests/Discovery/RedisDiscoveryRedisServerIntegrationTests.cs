@@ -1,3 +1,4 @@
+using Heimnetz.Caching;
 using Heimnetz.Discovery;
 using Heimnetz.Harness.Fixtures.LocalRedis;
 using Heimnetz.Tests.Support;

@@ -51,7 +51,8 @@ public sealed partial class MatrixWorkflowUnitTests
         {
             Assert.That(((YamlSequenceNode)matrix["server"]).Select(node => node.ToString()), Is.EquivalentTo(new[] { "redis-7.0", "redis-8.0", "valkey-8.1" }));
             Assert.That(runs, Has.Some.Contains($"/{shards.Count}"), "the shard count in the run line should be the number of shards in the job matrix");
-            Assert.That(report["needs"].ToString(), Is.EqualTo("cells"));
+            Assert.That(((YamlSequenceNode)report["needs"]).Select(node => node.ToString()), Is.EquivalentTo(new[] { "cells", "engines" }), "the report merges the shards and the engine axis");
+            Assert.That(Serialize((YamlMappingNode)jobs["engines"]), Does.Contain("--engine=podman"));
             Assert.That(Serialize(report), Does.Contain("report.html"));
         });
     }

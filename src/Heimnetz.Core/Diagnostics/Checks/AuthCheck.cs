@@ -1,4 +1,5 @@
 using Heimnetz.Discovery;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics.Checks;
 
@@ -35,13 +36,19 @@ internal sealed class AuthCheck : IDoctorCheck
                 severity,
                 $"Redis at {result.Candidate.Endpoint} refuses clients from other hosts (protected mode)",
                 observed,
-                "Give the server a password (requirepass) and configure it here with REDIS_PASSWORD or REDIS_URL=redis://:<password>@host:6379; turning protected-mode off without a password exposes the server.")
+                new NoAutomaticRemedy(
+                    "Give the server a password (requirepass) and configure it here with REDIS_PASSWORD or REDIS_URL=redis://:<password>@host:6379; turning protected-mode off without a password exposes the server.",
+                    "the server's configuration must change",
+                    "whoever runs that Redis server"))
             : new Finding(
                 FindingCodes.AuthRequired,
                 severity,
                 $"Redis at {result.Candidate.Endpoint} requires a password and none is configured",
                 observed,
-                $"Set {DiscoveryConfigurationKeys.PasswordVariable} (and {DiscoveryConfigurationKeys.UserVariable} for an ACL user), or put it in {DiscoveryConfigurationKeys.RedisUrlVariable}=redis://:<password>@host:6379; in compose pass it from an env file or a secret, not the compose file.");
+                new NoAutomaticRemedy(
+                    $"Set {DiscoveryConfigurationKeys.PasswordVariable} (and {DiscoveryConfigurationKeys.UserVariable} for an ACL user), or put it in {DiscoveryConfigurationKeys.RedisUrlVariable}=redis://:<password>@host:6379; in compose pass it from an env file or a secret, not the compose file.",
+                    "needs the password",
+                    "whoever knows that server's password"));
     }
 
     private static Finding Failed(DoctorContext context, CandidateResult result)
@@ -56,6 +63,9 @@ internal sealed class AuthCheck : IDoctorCheck
             CandidateRelevance.Severity(context, result, FindingSeverity.Error),
             $"Redis at {result.Candidate.Endpoint} rejected the configured password",
             observed,
-            $"Make the password in {from} match the server's requirepass (or the ACL user's password), and look for a stale value in the environment or an .env file. Doctor never prints the password.");
+            new NoAutomaticRemedy(
+                $"Make the password in {from} match the server's requirepass (or the ACL user's password), and look for a stale value in the environment or an .env file. Doctor never prints the password.",
+                "needs the password",
+                "whoever knows that server's password"));
     }
 }

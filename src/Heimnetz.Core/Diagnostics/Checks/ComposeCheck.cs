@@ -1,3 +1,5 @@
+using Heimnetz.Diagnostics.Remedies;
+
 namespace Heimnetz.Diagnostics.Checks;
 
 /// <summary>Is <c>docker compose</c> (or <c>docker-compose</c>) available to run the dev Redis sample.</summary>
@@ -23,7 +25,10 @@ internal sealed class ComposeCheck : IDoctorCheck
                 FindingSeverity.Info,
                 "Compose is not available",
                 compose.Tried,
-                "Install the compose plugin (Debian/Ubuntu: apt-get install docker-compose-plugin) or docker-compose to run samples/docker-compose.dev-networking.yml; plain 'docker run' works too.");
+                new NoAutomaticRemedy(
+                    "Install the compose plugin (Debian/Ubuntu: apt-get install docker-compose-plugin) or docker-compose to run samples/docker-compose.dev-networking.yml; plain 'docker run' works too.",
+                    "installing software is the machine owner's choice",
+                    "whoever administers this machine"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics.Checks;
 
@@ -28,6 +29,6 @@ internal sealed class DefaultBridgeCheck : IDoctorCheck
             severity,
             "On Docker's default bridge: no container DNS, so service names cannot resolve",
             [$"etc/resolv.conf nameservers: {string.Join(", ", environment.Nameservers)} (a user-defined network shows {EmbeddedDns})", "network mode bridge"],
-            "Run the app and Redis on a user-defined network (docker network create dev, then --network dev on both; compose creates one per project) and reach Redis by its service name.");
+            new AttachNetwork(ServiceNameResolver.ComposeServiceNames[0], null));
     }
 }

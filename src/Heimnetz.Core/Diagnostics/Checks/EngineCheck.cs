@@ -1,4 +1,5 @@
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics.Checks;
 
@@ -19,7 +20,10 @@ internal sealed class EngineCheck : IDoctorCheck
                     FindingSeverity.Info,
                     "No Docker engine on this machine",
                     ["no docker CLI on PATH", $"no engine socket at {engine.Endpoint}", "DOCKER_HOST is not set"],
-                    "Nothing to do if Redis runs without Docker. To run the dev Redis in a container, install Docker Engine (or Docker Desktop) and start it.");
+                    new NoAutomaticRemedy(
+                        "Nothing to do if Redis runs without Docker. To run the dev Redis in a container, install Docker Engine (or Docker Desktop) and start it.",
+                        "installing software is the machine owner's choice",
+                        "whoever administers this machine"));
                 break;
             case EngineState.NotVisible:
                 yield return new Finding(
@@ -27,7 +31,10 @@ internal sealed class EngineCheck : IDoctorCheck
                     FindingSeverity.Info,
                     "The Docker engine is not visible from inside the container",
                     [$"running in a {WireNames.Of(context.Environment.Container)} container", $"no engine socket at {engine.Endpoint}", "DOCKER_HOST is not set"],
-                    "Nothing to do: containers normally do not see the engine. Run 'heimnetz doctor' on the host to check the engine and its published ports.");
+                    new NoAutomaticRemedy(
+                        "Nothing to do: containers normally do not see the engine. Run 'heimnetz doctor' on the host to check the engine and its published ports.",
+                        "the engine is outside this container",
+                        "you, on the host"));
                 break;
             case EngineState.Unreachable:
                 yield return new Finding(
@@ -39,7 +46,10 @@ internal sealed class EngineCheck : IDoctorCheck
                         engine.CliPath is null ? "no docker CLI on PATH" : $"docker CLI at {engine.CliPath}",
                         $"problem: {engine.Problem ?? "no answer"}",
                     ],
-                    "Start the engine (systemctl start docker, or start Docker Desktop). On 'permission denied' add your user to the docker group (usermod -aG docker <user>, then log in again). If DOCKER_HOST is set, check that it names a running engine.");
+                    new NoAutomaticRemedy(
+                        "Start the engine (systemctl start docker, or start Docker Desktop). On 'permission denied' add your user to the docker group (usermod -aG docker <user>, then log in again). If DOCKER_HOST is set, check that it names a running engine.",
+                        "starting the engine or changing groups needs the machine's administrator",
+                        "whoever administers this machine"));
                 break;
             case EngineState.Reachable:
                 var observed = new List<string> { $"endpoint {engine.Endpoint}", $"engine {engine.EngineVersion ?? "?"}, API {engine.ApiVersion ?? "?"}" };
@@ -55,7 +65,10 @@ internal sealed class EngineCheck : IDoctorCheck
                         FindingSeverity.Warning,
                         $"The Docker engine's API {api} is older than {MinimumApiVersion}",
                         observed,
-                        $"Upgrade the engine to one that speaks API {MinimumApiVersion} or newer (Docker 25+); Testcontainers-based tests refuse older engines.");
+                        new NoAutomaticRemedy(
+                            $"Upgrade the engine to one that speaks API {MinimumApiVersion} or newer (Docker 25+); Testcontainers-based tests refuse older engines.",
+                            "upgrading the engine is the machine owner's choice",
+                            "whoever administers this machine"));
                 }
                 else
                 {
@@ -69,7 +82,10 @@ internal sealed class EngineCheck : IDoctorCheck
                     FindingSeverity.Info,
                     "The Docker engine was not checked",
                     [$"reason: {engine.Problem ?? "no engine probe"}", "not checked: engine version, API version, published ports"],
-                    "Run 'heimnetz doctor' to check the engine and its published ports; in code, pass an IEngineProbe to DoctorRunner.RunAsync.");
+                    new NoAutomaticRemedy(
+                        "Run 'heimnetz doctor' to check the engine and its published ports; in code, pass an IEngineProbe to DoctorRunner.RunAsync.",
+                        "this run had no engine probe",
+                        "whoever runs the doctor, with an engine probe"));
                 break;
             default:
                 break;

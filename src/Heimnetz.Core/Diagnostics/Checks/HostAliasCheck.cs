@@ -1,4 +1,5 @@
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics.Checks;
 
@@ -29,6 +30,6 @@ internal sealed class HostAliasCheck : IDoctorCheck
             severity,
             $"No {alias} in this container: a Redis on the host is hard to reach",
             [$"etc/hosts has no {string.Join(" or ", AliasNames)}", $"network mode bridge, default gateway {environment.DefaultGateway ?? "none"}"],
-            $"Add extra_hosts: [\"{alias}:host-gateway\"] to the app service (docker run: --add-host {alias}:host-gateway) and make the host's Redis listen on the bridge address, with a password.");
+            new AddExtraHost(alias, AddExtraHost.HostGateway));
     }
 }

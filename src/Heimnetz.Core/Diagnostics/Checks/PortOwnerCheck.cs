@@ -1,3 +1,4 @@
+using Heimnetz.Diagnostics.Remedies;
 using Heimnetz.Discovery;
 
 namespace Heimnetz.Diagnostics.Checks;
@@ -52,9 +53,32 @@ internal sealed class PortOwnerCheck : IDoctorCheck
                     FindingSeverity.Warning,
                     $"Port {port} on this host is held by {what}{Via(publishers)}",
                     observed,
-                    $"Stop or move what holds port {port} (docker stop <container>, or publish it elsewhere), or run Redis on a free port and point REDIS_URL at it, e.g. REDIS_URL=redis://localhost:6381.");
+                    context.Engine.PublishedPorts.FirstOrDefault(published => published.PublicPort == port) is { } squatter
+                        ? new MovePublishedPort(squatter.Container, port, FirstUnheldPort(discovery, context.Engine.PublishedPorts))
+                        : new StartDevelopmentRedis(FirstUnheldPort(discovery, context.Engine.PublishedPorts)));
             }
         }
+    }
+
+    /// <summary>
+    /// The first port from <see cref="StartDevelopmentRedis.DefaultPort"/> up that no loopback candidate found held and
+    /// no container publishes: where a development Redis would go. A guess from what was seen; the fix checks again.
+    /// </summary>
+    public static int FirstUnheldPort(DiscoveryReport discovery, IReadOnlyList<PublishedPort>? published = null)
+    {
+        ArgumentNullException.ThrowIfNull(discovery);
+        var held = discovery.Candidates
+            .Where(result => CandidateRelevance.IsLoopback(result.Candidate.Endpoint) && result.Outcome is not (ProbeOutcome.Refused or ProbeOutcome.Unreachable or ProbeOutcome.DnsFailure))
+            .Select(result => result.Candidate.Endpoint.Port)
+            .Concat((published ?? []).Select(port => port.PublicPort))
+            .ToHashSet();
+        var port = StartDevelopmentRedis.DefaultPort;
+        while (held.Contains(port))
+        {
+            port++;
+        }
+
+        return port;
     }
 
     private static string Via(List<string> publishers) => publishers.Count > 0 ? " published by a container" : string.Empty;

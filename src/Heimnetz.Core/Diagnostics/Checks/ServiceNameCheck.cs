@@ -1,3 +1,5 @@
+using Heimnetz.Diagnostics.Remedies;
+
 namespace Heimnetz.Diagnostics.Checks;
 
 /// <summary>Inside a container: do the compose service names (<c>redis</c>, <c>redis-dev</c>) resolve.</summary>
@@ -26,6 +28,6 @@ internal sealed class ServiceNameCheck : IDoctorCheck
             severity,
             "No compose service name resolves in this container",
             observed,
-            "Put the app and Redis on one user-defined network (compose does this for the services of one file; with docker run: docker network create dev, then --network dev on both) and name the Redis service 'redis', or set REDIS_URL=redis://<service>:6379 to the name it has.");
+            new AttachNetwork(ServiceNameResolver.ComposeServiceNames[0], null));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Heimnetz.Discovery;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics.Checks;
 
@@ -44,6 +45,9 @@ internal sealed class StarvationCheck : IDoctorCheck
                 ? "Discovery was inconclusive: this process was starved of CPU before a deciding candidate could answer"
                 : "A lower-priority candidate could not be judged: this process was starved of CPU",
             observed,
-            "Nothing is known to be wrong with Redis. Give the process more CPU (a container or pod CPU limit of at least half a core), or run again when the machine is less busy; the cache's recovery loop probes again by itself.");
+            new NoAutomaticRemedy(
+                "Nothing is known to be wrong with Redis. Give the process more CPU (a container or pod CPU limit of at least half a core), or run again when the machine is less busy; the cache's recovery loop probes again by itself.",
+                "CPU limits belong to whoever deploys the app",
+                "whoever sets the app's CPU limit"));
     }
 }

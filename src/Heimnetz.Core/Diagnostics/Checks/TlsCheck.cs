@@ -1,3 +1,4 @@
+using Heimnetz.Diagnostics.Remedies;
 using Heimnetz.Discovery;
 
 namespace Heimnetz.Diagnostics.Checks;
@@ -28,7 +29,7 @@ internal sealed class TlsCheck : IDoctorCheck
                     CandidateRelevance.Severity(context, result, FindingSeverity.Error),
                     $"{result.Candidate.Endpoint} dropped a plain-text connection: it may accept TLS only",
                     [CandidateRelevance.Describe(result), result.Detail],
-                    $"If the server has a tls-port, connect with rediss://{result.Candidate.Endpoint} in {DiscoveryConfigurationKeys.RedisUrlVariable} (or ssl=true in a connection string).");
+                    new SetRedisUrl($"rediss://{result.Candidate.Endpoint}", "the port dropped plain text: if the server has a tls-port, speak TLS to it; or ssl=true in a connection string"));
             }
         }
     }
@@ -40,19 +41,21 @@ internal sealed class TlsCheck : IDoctorCheck
         observed.Add(trust is null ? "trusted CAs: the machine's trust store" : $"trusted CAs: only those in {trust.CaFile}");
         var endpoint = result.Candidate.Endpoint;
         var detail = result.Detail;
+        const string NeedsCa = "needs the CA file that signed the server's certificate";
+        const string CaHolder = "you, with the CA file from whoever runs that server";
         var (title, remedy) =
             detail.Contains("not trusted", StringComparison.Ordinal) ? (
                 $"The TLS certificate of {endpoint} is not trusted",
-                $"Give Heimnetz the CA that signed the server's certificate as a PEM file: {DiscoveryConfigurationKeys.TlsCaVariable}=/path/to/ca.pem (or {DiscoveryConfigurationKeys.TlsCaFile}). It is trusted for Redis only; the machine's trust store stays as it is. Check the file with: openssl s_client -connect {endpoint.Host}:{endpoint.Port} -CAfile /path/to/ca.pem")
+                (RemedyAction)new NoAutomaticRemedy($"Give Heimnetz the CA that signed the server's certificate as a PEM file: {DiscoveryConfigurationKeys.TlsCaVariable}=/path/to/ca.pem (or {DiscoveryConfigurationKeys.TlsCaFile}). It is trusted for Redis only; the machine's trust store stays as it is. Check the file with: openssl s_client -connect {endpoint.Host}:{endpoint.Port} -CAfile /path/to/ca.pem", NeedsCa, CaHolder))
             : detail.Contains("does not chain to the CA file", StringComparison.Ordinal) ? (
                 $"The TLS certificate of {endpoint} is not signed by the configured CA",
-                $"Point {DiscoveryConfigurationKeys.TlsCaVariable} / {DiscoveryConfigurationKeys.TlsCaFile} at the CA that signed this server's certificate (the server's tls-ca-cert-file, or its issuer), not at another CA.")
+                new NoAutomaticRemedy($"Point {DiscoveryConfigurationKeys.TlsCaVariable} / {DiscoveryConfigurationKeys.TlsCaFile} at the CA that signed this server's certificate (the server's tls-ca-cert-file, or its issuer), not at another CA.", NeedsCa, CaHolder))
             : detail.Contains("does not name this host", StringComparison.Ordinal) ? (
                 $"The TLS certificate of {endpoint} does not name '{endpoint.Host}'",
-                "Connect by a name or address the certificate lists (its subjectAltName), or reissue the certificate with this one.")
+                new NoAutomaticRemedy("Connect by a name or address the certificate lists (its subjectAltName), or reissue the certificate with this one.", "the certificate names other hosts", "whoever issues that server's certificate"))
             : (
                 $"{endpoint} does not speak TLS",
-                $"The port answers in plain text or not at all to TLS: use redis://{endpoint} instead of rediss://, or point at the server's tls-port.");
+                new SetRedisUrl($"redis://{endpoint}", "the port answers in plain text or not at all to TLS; or point at the server's tls-port with rediss://"));
         return new Finding(FindingCodes.TlsFailed, CandidateRelevance.Severity(context, result, FindingSeverity.Error), title, observed, remedy);
     }
 }

@@ -1,4 +1,5 @@
 using Heimnetz.Discovery;
+using Heimnetz.Diagnostics.Remedies;
 
 namespace Heimnetz.Diagnostics.Checks;
 
@@ -32,7 +33,10 @@ internal sealed class UnresponsivePeerCheck : IDoctorCheck
                     severity,
                     $"{result.Candidate.Endpoint} accepted the connection but did not answer in time",
                     [CandidateRelevance.Describe(result), result.Detail, $"handshake timeout {context.Configuration.Timeouts.HandshakeTimeout.TotalMilliseconds:0} ms"],
-                    $"Check the server (redis-cli -h {result.Candidate.Endpoint.Host} -p {result.Candidate.Endpoint.Port} ping): a paused or overloaded server, a proxy that holds connections, or a TLS port spoken to in plain text (use rediss://). For a slow link raise {DiscoveryConfigurationKeys.HandshakeTimeout}.");
+                    new NoAutomaticRemedy(
+                        $"Check the server (redis-cli -h {result.Candidate.Endpoint.Host} -p {result.Candidate.Endpoint.Port} ping): a paused or overloaded server, a proxy that holds connections, or a TLS port spoken to in plain text (use rediss://). For a slow link raise {DiscoveryConfigurationKeys.HandshakeTimeout}.",
+                        "the server itself does not answer",
+                        "whoever runs that server"));
             }
             else if (result.Outcome == ProbeOutcome.NotRedis)
             {
@@ -41,7 +45,10 @@ internal sealed class UnresponsivePeerCheck : IDoctorCheck
                     severity,
                     $"{result.Candidate.Endpoint} is not Redis: it {WhatAnswered(result.Detail)}",
                     [CandidateRelevance.Describe(result), result.Detail],
-                    $"Another service holds this address: point {DiscoveryConfigurationKeys.RedisUrlVariable} at the real Redis, or move that service off the port. If the server speaks only TLS, use rediss://.");
+                    new NoAutomaticRemedy(
+                        $"Another service holds this address: point {DiscoveryConfigurationKeys.RedisUrlVariable} at the real Redis, or move that service off the port. If the server speaks only TLS, use rediss://.",
+                        "where the real Redis is, is known only to whoever set it up",
+                        "you, with the real Redis's address"));
             }
         }
     }

@@ -1,6 +1,6 @@
-using Heimnetz.Caching;
+using Heimnetz.Discovery;
 
-namespace Heimnetz.Discovery;
+namespace Heimnetz.Caching;
 
 /// <summary>
 /// An <see cref="IRedisLocator"/> that runs discovery each time it is asked and returns the chosen candidate with

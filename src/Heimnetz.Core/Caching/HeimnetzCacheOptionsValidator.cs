@@ -1,12 +1,13 @@
 using System.Globalization;
-using Heimnetz.Caching;
+using Heimnetz.Discovery;
 using Microsoft.Extensions.Options;
 
-namespace Heimnetz.Hosting;
+namespace Heimnetz.Caching;
 
 /// <summary>Checks <see cref="HeimnetzCacheOptions"/> once and reports every problem in one message naming the key and the bad value.</summary>
 internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzCacheOptions>
 {
+    private const int MaxInstanceName = 256;
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMinutes(1);
     private readonly string sectionPath;
 
@@ -68,11 +69,21 @@ internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzC
             problems.Add($"'{sectionPath}:{nameof(options.Username)}' is set but '{sectionPath}:{nameof(options.Password)}' is not; a user needs a password");
         }
 
+        if (options.Database < 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{sectionPath}:{nameof(options.Database)}' is '{options.Database}'; expected a database index of 0 or more"));
+        }
+
+        if (options.InstanceName is { } instance && (instance.Any(char.IsControl) || instance.Length > MaxInstanceName))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{sectionPath}:{nameof(options.InstanceName)}' is '{Printable(instance)}'; expected at most {MaxInstanceName} characters and no control characters"));
+        }
+
         if (options.Endpoint is not null)
         {
             try
             {
-                FixedRedisLocator.ParseEndpoint(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
+                RedisEndpoint.Parse(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
             }
             catch (FormatException exception)
             {
@@ -81,5 +92,12 @@ internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzC
         }
 
         return problems;
+    }
+
+    // A control character in the message would hide itself; show it as its escape instead.
+    private static string Printable(string text)
+    {
+        var shown = string.Concat(text.Take(MaxInstanceName).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return text.Length > MaxInstanceName ? shown + "…" : shown;
     }
 }

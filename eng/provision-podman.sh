@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Make sure a rootful Podman answers Docker's API on a socket of its own, with the offline images loaded, installing
+# and starting it when needed. Idempotent: a second run is a quick no-op (it loads only images Podman lacks).
+#
+#   eng/provision-podman.sh        then: DOCKER_HOST=unix:///run/podman/podman.sock
+#
+# Order of business:
+#   1. root on Debian: install podman from the machine's own release (bookworm: 4.3, trixie: 5.x)
+#   2. containers.conf: ulimits a sandboxed engine may set (see below)
+#   3. start `podman system service` on the socket, unless it answers already
+#   4. copy every heimnetz/* image the Docker engine has and Podman lacks (docker save | podman load): the images
+#      are built once from Debian packages (eng/images) and never pulled
+#
+# Environment:
+#   HEIMNETZ_PODMAN_SOCKET  the API socket (default /run/podman/podman.sock)
+#   HEIMNETZ_PODMAN_LOG     the service's log (default /var/log/heimnetz-podman.log)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib/debian.sh
+. "$here/lib/debian.sh"
+
+SOCKET=${HEIMNETZ_PODMAN_SOCKET:-/run/podman/podman.sock}
+LOG=${HEIMNETZ_PODMAN_LOG:-/var/log/heimnetz-podman.log}
+STATE=/run/heimnetz-podman
+CONF=/etc/containers/containers.conf
+
+say() { printf 'provision-podman: %s\n' "$*" >&2; }
+answers() { curl -fsS --max-time 5 --unix-socket "$SOCKET" http://localhost/_ping >/dev/null 2>&1; }
+
+# load_images: every heimnetz/* image the Docker engine has and Podman lacks, by image id, through Podman's own
+# Docker-compatible API (so it works for whoever may use the socket, root or not).
+load_images() {
+  if ! command -v docker >/dev/null 2>&1 || ! DOCKER_HOST= docker info >/dev/null 2>&1; then
+    say "no Docker engine to copy images from: run eng/provision-engine.sh and eng/images/build-images.sh first"
+    return 0
+  fi
+  local reference id
+  while read -r reference id; do
+    [[ "$(DOCKER_HOST="unix://$SOCKET" docker image inspect --format '{{.Id}}' "$reference" 2>/dev/null)" == "$id" ]] && continue
+    say "loading $reference"
+    DOCKER_HOST= docker save "$reference" | DOCKER_HOST="unix://$SOCKET" docker load -q >/dev/null
+  done < <(DOCKER_HOST= docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}' --no-trunc | awk '$1 ~ /^heimnetz\// && $1 !~ /<none>/')
+}
+
+if [[ $(id -u) -ne 0 ]] || ! heimnetz_is_debian; then
+  if answers; then
+    load_images
+    say "ready: DOCKER_HOST=unix://$SOCKET"
+    exit 0
+  fi
+  say "no Podman answers on $SOCKET, and this script can set one up only as root on Debian:"
+  say "  apt-get install podman; podman system service --time=0 unix://$SOCKET &"
+  say "  (with systemd: systemctl start podman.socket)"
+  exit 1
+fi
+
+# 1. The machine's own release's podman: bookworm's 4.3 serves Testcontainers (it accepts API 1.44 requests while
+#    reporting 1.41), and taking trixie's would pull a newer libc.
+if ! command -v podman >/dev/null 2>&1; then
+  say "installing podman"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq podman curl >/dev/null
+fi
+
+# 2. Rootful Podman raises every container's nofile and nproc limits to its own maximum. An engine that may not raise
+#    limits (a sandbox, a CI container without CAP_SYS_RESOURCE) then fails every start with "error setting rlimit
+#    type 7: operation not permitted". Ask for limits below what this machine allows instead. An existing
+#    containers.conf is the machine owner's: it is left alone.
+if [[ ! -e "$CONF" ]]; then
+  nofile=$(ulimit -Hn); [[ "$nofile" == unlimited || "$nofile" -gt 65536 ]] && nofile=65536
+  mkdir -p "$(dirname "$CONF")"
+  printf '%s\n' "# Written by Heimnetz's eng/provision-podman.sh: limits a sandboxed engine may set." \
+    "[containers]" "default_ulimits = [" "  \"nofile=$nofile:$nofile\"," "  \"nproc=8192:8192\"," "]" >"$CONF"
+  say "wrote $CONF (nofile $nofile, nproc 8192)"
+fi
+
+# 3. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
+#    Podman's default bridge address, where nothing answers DNS: container names still resolve through aardvark-dns,
+#    and every other name fails at once instead of being forwarded to the machine's resolver (as the Docker engine
+#    from provision-engine.sh does with --dns), so no test traffic leaves this machine.
+if ! answers; then
+  mkdir -p "$STATE" "$(dirname "$SOCKET")" "$(dirname "$LOG")"
+  echo "nameserver 10.88.0.1" >"$STATE/resolv.conf"
+  say "starting podman system service on $SOCKET (log: $LOG)"
+  setsid nohup unshare --mount --propagation slave \
+    sh -c "mount --bind '$STATE/resolv.conf' /etc/resolv.conf && exec podman system service --time=0 'unix://$SOCKET'" \
+    >>"$LOG" 2>&1 </dev/null &
+  for ((i = 0; i < 60; i++)); do
+    answers && break
+    sleep 0.5
+  done
+  answers || { say "Podman did not answer on $SOCKET; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
+fi
+
+# 4. The offline images, by content: an image Podman holds with the same id is not copied again.
+load_images
+
+say "ready: DOCKER_HOST=unix://$SOCKET ($(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
