@@ -1,15 +1,15 @@
-using Heimnetz.Caching;
+using Heimnetz.Telemetry;
 using OpenTelemetry.Metrics;
 
 namespace Heimnetz.Sample.Service;
 
-/// <summary>OpenTelemetry metrics: the Heimnetz cache's instruments and ASP.NET Core's own meters, scraped at <c>/metrics</c>.</summary>
+/// <summary>OpenTelemetry: the Heimnetz cache's instruments and ASP.NET Core's own meters, scraped at <c>/metrics</c>.</summary>
 internal static class SampleTelemetry
 {
     public static IServiceCollection AddSampleTelemetry(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(HeimnetzCacheDefaults.MeterName)
+            .AddMeter(HeimnetzTelemetry.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authentication")
             .AddPrometheusExporter());
         return services;

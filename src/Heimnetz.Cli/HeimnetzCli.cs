@@ -9,11 +9,14 @@ internal static class HeimnetzCli
     /// <summary>Exit code when a report was produced (finding no Redis is a result, not an error).</summary>
     public const int Ok = 0;
 
-    /// <summary>Exit code of <c>doctor</c> when something is degraded.</summary>
+    /// <summary>Exit code of <c>doctor</c> when something is degraded (and of <c>watch</c> when the loop stopped on an error).</summary>
     public const int Degraded = 1;
 
-    /// <summary>Exit code for bad usage or bad configuration; the message goes to stderr.</summary>
-    public const int BadUsage = 2;
+    /// <summary>Exit code for bad usage (an unknown option, a bad option value, a missing file); EX_USAGE from sysexits. The message goes to stderr.</summary>
+    public const int BadUsage = 64;
+
+    /// <summary>Exit code for bad Redis settings (a malformed URL, timeout or CA file); EX_CONFIG from sysexits. The message goes to stderr.</summary>
+    public const int BadConfiguration = 78;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Heimnetz.Caching;
+using Heimnetz.Telemetry;
 
 namespace Heimnetz.Sample.Service.Live;
 
@@ -9,8 +9,6 @@ namespace Heimnetz.Sample.Service.Live;
 /// </summary>
 internal sealed class CacheActivity : IDisposable
 {
-    private const string DurationInstrument = "heimnetz.cache.operation.duration";
-
     private readonly MeterListener listener = new();
     private readonly Lock gate = new();
     private List<double> durations = [];
@@ -20,7 +18,7 @@ internal sealed class CacheActivity : IDisposable
     {
         listener.InstrumentPublished = (instrument, meterListener) =>
         {
-            if (instrument.Meter.Name == HeimnetzCacheDefaults.MeterName && instrument.Name == DurationInstrument)
+            if (instrument.Meter.Name == HeimnetzTelemetry.MeterName && instrument.Name == HeimnetzTelemetry.OperationDurationInstrument)
             {
                 meterListener.EnableMeasurementEvents(instrument);
             }
@@ -43,12 +41,12 @@ internal sealed class CacheActivity : IDisposable
 
     public void Dispose() => listener.Dispose();
 
-    private void OnDuration(Instrument instrument, double milliseconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    private void OnDuration(Instrument instrument, double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
         var memory = false;
         foreach (var tag in tags)
         {
-            memory |= tag is { Key: "mode", Value: "memory" };
+            memory |= tag is { Key: HeimnetzTelemetry.CacheModeAttribute, Value: "memory" };
         }
 
         lock (gate)
@@ -56,7 +54,7 @@ internal sealed class CacheActivity : IDisposable
             // Bounded: a burst of traffic must not grow memory between two ticks.
             if (durations.Count < 100_000)
             {
-                durations.Add(milliseconds);
+                durations.Add(seconds * 1000); // the instrument records seconds; the live feed shows milliseconds
             }
 
             memoryServed += memory ? 1 : 0;

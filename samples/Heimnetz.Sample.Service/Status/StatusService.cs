@@ -43,11 +43,14 @@ internal sealed class StatusService
 
     private StatusDiscoverySection Discovery() => locator switch
     {
-        DiscoveryRedisLocator discovery => new StatusDiscoverySection(
-            discovery.Scope.ToWireName(),
-            discovery.ScopeReason,
-            discovery.LastReport?.ToSection() is { } report ? report with { Mode = discovery.Scope.ToWireName(), ModeReason = discovery.ScopeReason } : null),
+        LoggedDiscoveryLocator logged => Describe(logged.Discovery),
+        DiscoveryRedisLocator discovery => Describe(discovery),
         FixedRedisLocator => new StatusDiscoverySection("fixed", $"{HeimnetzCacheDefaults.SectionName}:Endpoint is set, so only that endpoint is used", null),
         _ => new StatusDiscoverySection("custom", $"the application registered its own {nameof(IRedisLocator)}", null),
     };
+
+    private static StatusDiscoverySection Describe(DiscoveryRedisLocator discovery) => new(
+            discovery.Scope.ToWireName(),
+            discovery.ScopeReason,
+            discovery.LastReport?.ToSection() is { } report ? report with { Mode = discovery.Scope.ToWireName(), ModeReason = discovery.ScopeReason } : null);
 }

@@ -7,10 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
-        yield return ProbeCommand.Create(stdout, stderr);
+        yield return ProbeCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
         yield return CaptureCommand.Create(stdout, stderr, TimeProvider.System);
-        yield return WatchCommand.Create(stdout, stderr);
-        yield return DoctorCommand.Create(stdout, stderr, DoctorCommand.FromEnvironment);
-        yield return FixCommand.Create(stdout, stderr, DoctorCommand.FromEnvironment);
+        yield return WatchCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
+        yield return DoctorCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
+        yield return FixCommand.Create(stdout, stderr, RedisSettingsOptions.FromEnvironment);
     }
 }

@@ -6,33 +6,37 @@ using Microsoft.Extensions.Configuration;
 namespace Heimnetz.Cli.Commands;
 
 /// <summary>
-/// <c>heimnetz doctor [--json] [--sysroot DIR|FILE.tar.gz]</c>: says what is wrong with the Redis-and-Docker setup
-/// and how to fix it. Exit 0 healthy, 1 degraded, 2 broken (no usable Redis) or bad usage/configuration, 3 inconclusive
-/// (this process was starved of CPU before a deciding candidate could answer).
+/// <c>heimnetz doctor [--json] [--sysroot DIR|FILE.tar.gz] [--config FILE] [--redis-url URL]</c>: says what is wrong with
+/// the Redis-and-Docker setup and how to fix it. Exit 0 healthy, 1 degraded, 2 broken (no usable Redis), 3 inconclusive
+/// (this process was starved of CPU before a deciding candidate could answer), 64 bad usage, 78 bad Redis settings.
 /// </summary>
 internal static class DoctorCommand
 {
-    /// <summary>Exit code when no usable Redis was found; shares 2 with bad usage, as both mean "the app cannot use Redis as configured".</summary>
+    /// <summary>Exit code when no usable Redis was found.</summary>
     public const int Broken = 2;
 
     /// <summary>Exit code when starvation left the answer unknown: not a finding about Redis, so not 1 or 2.</summary>
     public const int Inconclusive = 3;
 
-    /// <summary>The configuration a live run reads: the process environment, variables under their own names.</summary>
-    public static IConfiguration FromEnvironment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
-
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<IConfiguration> configuration)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<IConfiguration> environment)
     {
         var json = new Option<bool>("--json") { Description = $"Print the findings as one JSON object (schema {DoctorReport.CurrentSchema})." };
         var sysroot = SysrootOption.Create();
-        var command = new Command("doctor", "Check the Redis-and-Docker setup and say what is wrong and how to fix it (exit 0 healthy, 1 degraded, 2 broken).") { json, sysroot };
-        command.SetAction((parseResult, cancellationToken) =>
-            ExecuteAsync(parseResult.GetValue(json), parseResult.GetValue(sysroot), configuration(), stdout, stderr, cancellationToken));
+        var settings = new RedisSettingsOptions();
+        var command = new Command("doctor", "Check the Redis-and-Docker setup and say what is wrong and how to fix it (exit 0 healthy, 1 degraded, 2 broken, 3 inconclusive).") { json, sysroot };
+        settings.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var (configuration, exit) = await settings.BuildAsync(parseResult, environment(), stderr).ConfigureAwait(false);
+            return configuration is null
+                ? exit
+                : await ExecuteAsync(parseResult.GetValue(json), parseResult.GetValue(sysroot), configuration, stdout, stderr, settings.Origin(parseResult), cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
     /// <summary>Runs the doctor with the given configuration and writes the report; returns the exit code.</summary>
-    public static async Task<int> ExecuteAsync(bool json, string? sysroot, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static async Task<int> ExecuteAsync(bool json, string? sysroot, IConfiguration configuration, TextWriter stdout, TextWriter stderr, string origin = "", CancellationToken cancellationToken = default)
     {
         using var opened = await SysrootOption.OpenAsync(sysroot, stderr).ConfigureAwait(false);
         if (opened is null)
@@ -47,8 +51,8 @@ internal static class DoctorCommand
         }
         catch (HeimnetzConfigurationException error)
         {
-            await stderr.WriteLineAsync($"heimnetz: {error.Message}").ConfigureAwait(false);
-            return HeimnetzCli.BadUsage;
+            await stderr.WriteLineAsync($"heimnetz: {error.Message}{origin}").ConfigureAwait(false);
+            return HeimnetzCli.BadConfiguration;
         }
 
         if (json)

@@ -73,7 +73,7 @@ internal sealed class FixRunner(FixOptions options, IConfiguration configuration
         catch (HeimnetzConfigurationException error)
         {
             await stderr.WriteLineAsync($"heimnetz fix: {error.Message}").ConfigureAwait(false);
-            return HeimnetzCli.BadUsage;
+            return HeimnetzCli.BadConfiguration;
         }
     }
 

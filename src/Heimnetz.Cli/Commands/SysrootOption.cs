@@ -20,7 +20,7 @@ internal static class SysrootOption
         }
         catch (SysrootException error)
         {
-            await stderr.WriteLineAsync($"heimnetz: {error.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"heimnetz: --sysroot: {error.Message}").ConfigureAwait(false);
             return null;
         }
     }

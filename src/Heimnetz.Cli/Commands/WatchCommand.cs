@@ -5,11 +5,13 @@ using Heimnetz.Caching;
 using Heimnetz.Configuration;
 using Heimnetz.Discovery;
 using Heimnetz.EnvironmentDetection;
+using Heimnetz.Probing;
+using Microsoft.Extensions.Configuration;
 
 namespace Heimnetz.Cli.Commands;
 
 /// <summary>
-/// <c>heimnetz watch [--duration 10s] [--interval 10ms] [--endpoint host:port] [--json]</c>: drives the cache with Set+Get in a loop and
+/// <c>heimnetz watch [--duration 10s] [--interval 10ms] [--endpoint host:port] [--config FILE] [--redis-url URL] [--json]</c>: drives the cache with Set+Get in a loop and
 /// prints every mode transition and, once a second, the calls and their latency percentiles; the harness reads it to measure failover.
 /// </summary>
 internal static class WatchCommand
@@ -19,49 +21,53 @@ internal static class WatchCommand
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<IConfiguration> environment)
     {
         var duration = new Option<string>("--duration") { Description = "How long to run, e.g. 10s, 500ms, 2m.", DefaultValueFactory = _ => "10s" };
         var interval = new Option<string>("--interval") { Description = "Pause between Set+Get rounds, e.g. 10ms.", DefaultValueFactory = _ => "10ms" };
-        var endpoint = new Option<string?>("--endpoint") { Description = "A fixed Redis as host:port (password from REDIS_PASSWORD); without it, discovery finds Redis and finds it again after an outage." };
+        var endpoint = new Option<string?>("--endpoint") { Description = "A fixed Redis as host:port (credentials from REDIS_USERNAME/REDIS_PASSWORD); without it, discovery finds Redis and finds it again after an outage." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line: type \"transition\" or \"tick\"." };
+        var settings = new RedisSettingsOptions();
         var command = new Command("watch", "Run cache calls in a loop and report mode transitions and latency every second.") { duration, interval, endpoint, json };
+        settings.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             TimeSpan runFor, pause;
-            IRedisLocator locator;
+            RedisEndpoint? fixedEndpoint;
             try
             {
                 runFor = ParseDuration(parseResult.GetValue(duration), "--duration");
                 pause = ParseDuration(parseResult.GetValue(interval), "--interval");
-                locator = await CreateLocatorAsync(parseResult.GetValue(endpoint), cancellationToken).ConfigureAwait(false);
+                fixedEndpoint = parseResult.GetValue(endpoint) is { } text ? FixedRedisLocator.ParseEndpoint(text, "--endpoint") : null;
             }
             catch (FormatException exception)
             {
                 await stderr.WriteLineAsync($"heimnetz watch: {exception.Message}").ConfigureAwait(false);
                 return HeimnetzCli.BadUsage;
             }
+
+            var (configuration, exit) = await settings.BuildAsync(parseResult, environment(), stderr).ConfigureAwait(false);
+            if (configuration is null)
+            {
+                return exit;
+            }
+
+            IRedisLocator locator;
+            try
+            {
+                // The same settings as probe and doctor: REDIS_USERNAME, REDIS_PASSWORD and the TLS CA reach a fixed endpoint too.
+                var pipeline = await ProbePipeline.PrepareAsync(Sysroot.Live, configuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+                locator = fixedEndpoint is null ? pipeline.CreateLocator() : pipeline.CreateFixedLocator(fixedEndpoint);
+            }
             catch (HeimnetzConfigurationException exception)
             {
-                await stderr.WriteLineAsync($"heimnetz watch: {exception.Message}").ConfigureAwait(false);
-                return HeimnetzCli.BadUsage;
+                await stderr.WriteLineAsync($"heimnetz watch: {exception.Message}{settings.Origin(parseResult)}").ConfigureAwait(false);
+                return HeimnetzCli.BadConfiguration;
             }
 
             return await RunAsync(locator, runFor, pause, parseResult.GetValue(json), stdout, stderr, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static async Task<IRedisLocator> CreateLocatorAsync(string? endpoint, CancellationToken cancellationToken)
-    {
-        if (endpoint is null)
-        {
-            var setup = await LiveSetup.CreateAsync(Sysroot.Live, cancellationToken).ConfigureAwait(false);
-            return new DiscoveryRedisLocator(setup.Candidates(), setup.Configuration.Timeouts);
-        }
-
-        var password = Environment.GetEnvironmentVariable("REDIS_PASSWORD");
-        return new FixedRedisLocator(FixedRedisLocator.ParseEndpoint(endpoint, "--endpoint"), string.IsNullOrEmpty(password) ? null : new RedisCredentials(null, password));
     }
 
     /// <summary>

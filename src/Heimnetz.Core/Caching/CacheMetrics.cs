@@ -1,10 +1,17 @@
 using System.Diagnostics.Metrics;
+using Heimnetz.Telemetry;
 
 namespace Heimnetz.Caching;
 
-/// <summary>The instruments of meter <c>Heimnetz.Cache</c>: mode gauge, failovers, fallback hits and operation latency.</summary>
+/// <summary>
+/// The instruments of meter <c>Heimnetz.Cache</c>: mode gauge, failovers, fallback hits and operation duration, named
+/// after OpenTelemetry's semantic conventions (durations in seconds, attributes under <c>heimnetz.cache.*</c>).
+/// </summary>
 internal sealed class CacheMetrics : IDisposable
 {
+    private static readonly KeyValuePair<string, object?> ServedByRedis = new(HeimnetzTelemetry.CacheModeAttribute, "redis");
+    private static readonly KeyValuePair<string, object?> ServedByMemory = new(HeimnetzTelemetry.CacheModeAttribute, "memory");
+
     private readonly Meter meter;
     private readonly bool ownsMeter;
     private readonly Counter<long> failovers;
@@ -15,10 +22,15 @@ internal sealed class CacheMetrics : IDisposable
     {
         ownsMeter = meterFactory is null;
         meter = meterFactory?.Create(HeimnetzCacheDefaults.MeterName) ?? new Meter(HeimnetzCacheDefaults.MeterName);
-        meter.CreateObservableGauge("heimnetz.cache.mode", () => mode() == CacheMode.Redis ? 1 : 0, unit: "{mode}", description: "1 while Redis serves the cache, 0 while memory does.");
-        failovers = meter.CreateCounter<long>("heimnetz.cache.failovers", unit: "{failover}", description: "Switches from Redis to memory.");
-        fallbackHits = meter.CreateCounter<long>("heimnetz.cache.fallback_hits", unit: "{call}", description: "Cache calls served from memory instead of Redis.");
-        duration = meter.CreateHistogram<double>("heimnetz.cache.operation.duration", unit: "ms", description: "Duration of cache calls, tagged with the mode that served them and the operation.");
+        meter.CreateObservableGauge(HeimnetzTelemetry.ModeInstrument, () => mode() == CacheMode.Redis ? 1 : 0, unit: "{mode}", description: "1 while Redis serves the cache, 0 while memory does.");
+        failovers = meter.CreateCounter<long>(HeimnetzTelemetry.FailoversInstrument, unit: "{failover}", description: "Switches from Redis to memory.");
+        fallbackHits = meter.CreateCounter<long>(HeimnetzTelemetry.FallbackHitsInstrument, unit: "{call}", description: "Cache calls served from memory instead of Redis.");
+        duration = meter.CreateHistogram<double>(
+            HeimnetzTelemetry.OperationDurationInstrument,
+            unit: "s",
+            description: "Duration of cache calls, by the mode that served them and the operation.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = HeimnetzTelemetry.DurationBuckets });
     }
 
     public Meter Meter => meter;
@@ -32,7 +44,7 @@ internal sealed class CacheMetrics : IDisposable
     {
         if (fallbackHits.Enabled)
         {
-            fallbackHits.Add(1, new KeyValuePair<string, object?>("op", operation));
+            fallbackHits.Add(1, new KeyValuePair<string, object?>(HeimnetzTelemetry.CacheOperationAttribute, operation));
         }
     }
 
@@ -48,9 +60,9 @@ internal sealed class CacheMetrics : IDisposable
         }
 
         duration.Record(
-            timeProvider.GetElapsedTime(started).TotalMilliseconds,
-            new KeyValuePair<string, object?>("mode", servedBy == CacheMode.Redis ? "redis" : "memory"),
-            new KeyValuePair<string, object?>("op", operation));
+            timeProvider.GetElapsedTime(started).TotalSeconds,
+            servedBy == CacheMode.Redis ? ServedByRedis : ServedByMemory,
+            new KeyValuePair<string, object?>(HeimnetzTelemetry.CacheOperationAttribute, operation));
     }
 
     public void Dispose()

@@ -7,6 +7,10 @@ public sealed class HeimnetzCacheOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Endpoint { get; set; }
 
+    /// <summary>The ACL user for <see cref="Endpoint"/>, sent with <see cref="Password"/>; null means the default user.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Username { get; set; }
+
     /// <summary>The password for <see cref="Endpoint"/>; it never appears in logs, events, status or exception messages.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Password { get; set; }

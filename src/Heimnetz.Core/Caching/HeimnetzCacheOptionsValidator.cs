@@ -64,6 +64,11 @@ internal sealed class HeimnetzCacheOptionsValidator : IValidateOptions<HeimnetzC
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{sectionPath}:{nameof(options.ReturnPolicy)}' is '{(int)options.ReturnPolicy}'; expected Discard or WriteBack"));
         }
 
+        if (options.Username is not null && options.Password is null)
+        {
+            problems.Add($"'{sectionPath}:{nameof(options.Username)}' is set but '{sectionPath}:{nameof(options.Password)}' is not; a user needs a password");
+        }
+
         if (options.Database < 0)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"'{sectionPath}:{nameof(options.Database)}' is '{options.Database}'; expected a database index of 0 or more"));

@@ -1,5 +1,6 @@
 using Heimnetz.Diagnostics.Checks;
 using Heimnetz.Discovery;
+using Heimnetz.Probing;
 using Heimnetz.EnvironmentDetection;
 using Microsoft.Extensions.Configuration;
 
@@ -21,26 +22,24 @@ public static class DoctorRunner
         ArgumentNullException.ThrowIfNull(sysroot);
         ArgumentNullException.ThrowIfNull(configuration);
         var clock = timeProvider ?? TimeProvider.System;
-        var discoveryConfiguration = DiscoveryConfiguration.From(configuration);
-        var environment = await EnvironmentDetector.DetectAsync(sysroot, cancellationToken).ConfigureAwait(false);
-        if (!sysroot.IsLive)
+        var pipeline = await ProbePipeline.PrepareAsync(sysroot, configuration, clock, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var environment = pipeline.Environment;
+
+        // Discovery first and alone: its timeouts are short, and a compose process starting beside it on a small machine
+        // would steal the time a ready Redis needs to answer. The slower checks then run together. A replay discovers nothing.
+        if (await pipeline.DiscoverAsync(cancellationToken).ConfigureAwait(false) is not { } discovery)
         {
-            return Diagnose(new DoctorContext(environment, discoveryConfiguration, null, EngineProbeResult.Skipped, ComposeProbeResult.Skipped, []));
+            return Diagnose(new DoctorContext(environment, pipeline.Configuration, null, EngineProbeResult.Skipped, ComposeProbeResult.Skipped, []));
         }
 
-        var catalogContext = environment.ToCatalogContext();
-        var candidates = CandidateCatalog.Build(catalogContext, discoveryConfiguration);
-        // Discovery first and alone: its timeouts are short, and a compose process starting beside it on a small machine
-        // would steal the time a ready Redis needs to answer. The slower checks then run together.
-        var discovery = await new RedisDiscovery(discoveryConfiguration.Timeouts, clock).DiscoverAsync(candidates, DiscoveryMode.Complete, cancellationToken).ConfigureAwait(false);
         var engine = engineProbe?.ProbeAsync(configuration, environment.Container != ContainerKind.None, cancellationToken) ?? Task.FromResult(EngineProbeResult.NotChecked);
         var compose = ComposeProbe.ProbeAsync(configuration["PATH"], clock, cancellationToken);
-        var names = catalogContext.IsContainer
+        var names = pipeline.CatalogContext.IsContainer
             ? ServiceNameResolver.ResolveAsync(ServiceNameResolver.ComposeServiceNames, clock, cancellationToken)
             : Task.FromResult<IReadOnlyList<NameResolution>>([]);
         await Task.WhenAll(engine, compose, names).ConfigureAwait(false);
 
-        var context = new DoctorContext(environment, discoveryConfiguration, discovery, await engine.ConfigureAwait(false), await compose.ConfigureAwait(false), await names.ConfigureAwait(false));
+        var context = new DoctorContext(environment, pipeline.Configuration, discovery, await engine.ConfigureAwait(false), await compose.ConfigureAwait(false), await names.ConfigureAwait(false));
         return Diagnose(context);
     }
 

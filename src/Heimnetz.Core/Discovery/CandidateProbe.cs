@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using Heimnetz.Discovery.Resp;
 using Heimnetz.Starvation;
 
@@ -19,15 +18,7 @@ internal sealed class CandidateProbe
 {
     private static readonly byte[] Ping = RespCommand.Encode("PING");
     private static readonly byte[] InfoServer = RespCommand.Encode("INFO", "server");
-    /// <summary>How every TLS failure's detail starts, so doctor can tell them from other unreachable peers.</summary>
-    internal const string TlsPrefix = "TLS: ";
-
     private const string TlsPhase = "TLS handshake";
-    private const string UseRedis = "use redis:// (not rediss://) for a plain port";
-    /// <summary>The hint on a plain connection that a TLS-only port would drop the same way.</summary>
-    internal const string TlsOnlyPortHint = "a TLS-only port does this";
-
-    private const string UseRediss = "use rediss:// for it";
 
     private static readonly string[] AuthErrorCodes = ["NOAUTH", "NOPERM", "WRONGPASS"];
 
@@ -166,7 +157,7 @@ internal sealed class CandidateProbe
                     TargetHost = candidate.Endpoint.Host,
                     RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
                     {
-                        certificateProblem = CertificateProblem(candidate.TlsTrust, certificate, chain, errors);
+                        certificateProblem = TlsDiagnosis.CertificateProblem(candidate.TlsTrust, certificate, chain, errors);
                         return certificateProblem is null;
                     },
                 };
@@ -225,13 +216,13 @@ internal sealed class CandidateProbe
         }
         catch (Exception error) when (phase == TlsPhase && error is AuthenticationException or IOException)
         {
-            return new Finding(ProbeOutcome.Unreachable, TlsFailure(error, certificateProblem, tlsTransport!));
+            return new Finding(ProbeOutcome.Unreachable, TlsDiagnosis.Failure(error, certificateProblem, tlsTransport!));
         }
         catch (RespProtocolException error) when (error.IsEndOfStream)
         {
             if (!candidate.UseTls && phase == "PING" && reader is { BytesReceived: 0 })
             {
-                return new Finding(ProbeOutcome.NotRedis, $"closed the connection without answering PING; {TlsOnlyPortHint}: {UseRediss}");
+                return new Finding(ProbeOutcome.NotRedis, $"closed the connection without answering PING; {TlsDiagnosis.TlsOnlyPortHint}: {TlsDiagnosis.UseRediss}");
             }
 
             return phase == "AUTH"
@@ -246,7 +237,7 @@ internal sealed class CandidateProbe
         }
         catch (OperationCanceledException) when (scope.TimedOut && phase == TlsPhase)
         {
-            return Expired(scope, ProbeOutcome.Timeout, $"{TlsPrefix}no reply to the TLS handshake within {Milliseconds(timeouts.HandshakeTimeout)}; a plain (non-TLS) Redis port waits silently: {UseRedis}");
+            return Expired(scope, ProbeOutcome.Timeout, $"{TlsDiagnosis.Prefix}no reply to the TLS handshake within {Milliseconds(timeouts.HandshakeTimeout)}; a plain (non-TLS) Redis port waits silently: {TlsDiagnosis.UseRedis}");
         }
         catch (OperationCanceledException)
         {
@@ -257,7 +248,7 @@ internal sealed class CandidateProbe
         catch (IOException error)
         {
             var code = (error.InnerException as SocketException)?.SocketErrorCode.ToString() ?? error.GetType().Name;
-            var hint = !candidate.UseTls && phase == "PING" && reader is { BytesReceived: 0 } ? $"; {TlsOnlyPortHint}: {UseRediss}" : string.Empty;
+            var hint = !candidate.UseTls && phase == "PING" && reader is { BytesReceived: 0 } ? $"; {TlsDiagnosis.TlsOnlyPortHint}: {TlsDiagnosis.UseRediss}" : string.Empty;
             return new Finding(ProbeOutcome.Unreachable, $"connection failed during {phase} ({code}){hint}");
         }
         finally
@@ -265,52 +256,6 @@ internal sealed class CandidateProbe
             await stream.DisposeAsync().ConfigureAwait(false);
             await network.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Null when the server's certificate is trusted; otherwise why not and what to do, without secrets.</summary>
-    private static string? CertificateProblem(RedisTlsTrust? trust, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
-    {
-        if (trust is not null)
-        {
-            return trust.Check(certificate, chain, errors) is { } problem
-                ? $"{problem}; check {DiscoveryConfigurationKeys.TlsCaVariable} / {DiscoveryConfigurationKeys.TlsCaFile}"
-                : null;
-        }
-
-        if (errors == SslPolicyErrors.None)
-        {
-            return null;
-        }
-
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            return "the server's certificate does not name this host; connect by a name or address it lists";
-        }
-
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
-        {
-            var status = chain?.ChainStatus.Select(item => item.Status.ToString()).Distinct() ?? [];
-            return $"the server's certificate is not trusted ({string.Join(", ", status)}); for a private CA set {DiscoveryConfigurationKeys.TlsCaVariable} to its PEM file";
-        }
-
-        return "the server sent no certificate";
-    }
-
-    private static string TlsFailure(Exception error, string? certificateProblem, FirstBytesStream transport)
-    {
-        if (certificateProblem is not null)
-        {
-            return TlsPrefix + certificateProblem;
-        }
-
-        if (transport.PeerSpokePlainText)
-        {
-            return $"{TlsPrefix}the peer answered '{DetailText.FirstLine(transport.First)}' in plain text, not TLS: {UseRedis}";
-        }
-
-        return transport.First.IsEmpty
-            ? $"{TlsPrefix}the peer closed the connection during the handshake; a plain (non-TLS) Redis port does this: {UseRedis}"
-            : $"{TlsPrefix}handshake failed: {error.Message}";
     }
 
     private static async Task<RespValue> ExchangeAsync(Stream stream, RespReader reader, byte[] command, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed record DiscoveryConfiguration(
     /// <summary>Why <see cref="Scope"/> applies, naming the settings (never their values).</summary>
     public string ScopeReason => Scope switch
     {
-        CandidateScope.Environment => $"nothing is configured ({DiscoveryConfigurationKeys.RedisUrlVariable}, {DiscoveryConfigurationKeys.ConnectionVariable}, {DiscoveryConfigurationKeys.CandidatesVariable} and Heimnetz:Redis:* are unset), so the detected environment's catalog is probed",
+        CandidateScope.Environment => $"nothing is configured ({DiscoveryConfigurationKeys.RedisUrlVariable}, {DiscoveryConfigurationKeys.ConnectionVariable}, {DiscoveryConfigurationKeys.CandidatesVariable}, {DiscoveryConfigurationKeys.NamedConnectionString} and Heimnetz:Redis:* are unset), so the detected environment's catalog is probed",
         CandidateScope.Configured => $"{ConfiguredBy()} is set, so only what it names is probed, at start and on every recovery; {DiscoveryConfigurationKeys.CatalogFallbackVariable}=true would fall back to the environment's catalog",
         _ => $"{ConfiguredBy()} is set and {DiscoveryConfigurationKeys.CatalogFallbackVariable} / {DiscoveryConfigurationKeys.CatalogFallback} is true, so the environment's catalog is probed after it",
     };
@@ -65,6 +65,7 @@ public sealed record DiscoveryConfiguration(
         AddUrl(configuration, DiscoveryConfigurationKeys.Url, CandidateSource.Config, configured, problems);
         AddConnectionString(configuration, DiscoveryConfigurationKeys.ConnectionVariable, CandidateSource.Env, configured, problems);
         AddConnectionString(configuration, DiscoveryConfigurationKeys.ConnectionString, CandidateSource.Config, configured, problems);
+        AddConnectionString(configuration, DiscoveryConfigurationKeys.NamedConnectionString, CandidateSource.Config, configured, problems);
 
         var replacement = ReadList(configuration, DiscoveryConfigurationKeys.CandidatesVariable, CandidateSource.Env, problems);
         var fromConfig = ReadList(configuration, DiscoveryConfigurationKeys.Candidates, CandidateSource.Config, problems);
@@ -90,6 +91,17 @@ public sealed record DiscoveryConfiguration(
             CatalogFallback = catalogFallback,
             FallbackCredentialsToHost = passwordToHost,
         };
+    }
+
+    /// <summary>
+    /// Reads the environment variables from <paramref name="source"/> and the <c>Heimnetz:Redis</c> keys from
+    /// <paramref name="options"/> (bound options, perhaps changed in code). Throws like <see cref="From(IConfiguration)"/>.
+    /// </summary>
+    public static DiscoveryConfiguration From(IConfiguration source, HeimnetzRedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        return From(options.Over(source));
     }
 
     /// <summary>

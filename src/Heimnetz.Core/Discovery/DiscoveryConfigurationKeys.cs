@@ -45,6 +45,12 @@ public static class DiscoveryConfigurationKeys
     /// <summary>Configuration twin of <see cref="ConnectionVariable"/>.</summary>
     public const string ConnectionString = "Heimnetz:Redis:ConnectionString";
 
+    /// <summary>
+    /// The app's Redis connection string as ASP.NET Core and Aspire name it (<c>"ConnectionStrings": {"Redis": "…"}</c>),
+    /// in StackExchange.Redis format; probed after <see cref="ConnectionString"/>.
+    /// </summary>
+    public const string NamedConnectionString = "ConnectionStrings:Redis";
+
     /// <summary>Configuration twin of <see cref="CandidatesVariable"/>: a comma-separated string or an array.</summary>
     public const string Candidates = "Heimnetz:Redis:Candidates";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Heimnetz.Starvation;
+using Heimnetz.Telemetry;
 
 namespace Heimnetz.Discovery;
 
@@ -43,6 +44,7 @@ public sealed class RedisDiscovery
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        using var activity = HeimnetzActivities.StartDiscovery(candidates.Count);
         var started = timeProvider.GetTimestamp();
         var ordered = candidates.OrderBy(candidate => candidate.Priority).ToArray();
         using var monitor = gauge is null ? new LagMonitor(timeProvider) : null;
@@ -70,6 +72,11 @@ public sealed class RedisDiscovery
         var chosen = Array.Find(results, result => result.Outcome == ProbeOutcome.Ready);
         var judged = results.Select(result => Judge(result, chosen, budget)).ToArray();
         var chosenJudged = chosen is null ? null : judged[Array.IndexOf(results, chosen)];
+        if (activity is not null)
+        {
+            Record(activity, judged, chosenJudged);
+        }
+
         return new DiscoveryReport(judged, chosenJudged, timeProvider.GetElapsedTime(started))
         {
             Starved = lag.Lost,
@@ -94,6 +101,16 @@ public sealed class RedisDiscovery
         return second.Finished
             ? second with { Attempts = 2, Latency = latency }
             : first with { Attempts = 2, Latency = latency, Detail = $"{first.Detail}; a second attempt was cut short" };
+    }
+
+    private static void Record(System.Diagnostics.Activity activity, CandidateResult[] judged, CandidateResult? chosen)
+    {
+        foreach (var result in judged)
+        {
+            activity.AddCandidate(result.Candidate.Endpoint.ToString(), result.Outcome.ToWireName(), result.Verdict);
+        }
+
+        activity.SetTag(HeimnetzTelemetry.ChosenAttribute, chosen?.Candidate.Endpoint.ToString());
     }
 
     private CandidateResult Judge(CandidateResult result, CandidateResult? chosen, StarvationAwareTimeout budget)

@@ -1,5 +1,6 @@
 using Heimnetz.Caching;
 using Heimnetz.Discovery;
+using Heimnetz.Probing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Heimnetz.Hosting;
@@ -28,7 +29,7 @@ public sealed class HeimnetzCacheHealthCheck : IHealthCheck
             ["endpoint"] = status.Endpoint ?? string.Empty,
             ["runId"] = status.RunId ?? string.Empty,
         };
-        if (locator is DiscoveryRedisLocator discovery)
+        if (((locator as LoggedDiscoveryLocator)?.Discovery ?? locator as DiscoveryRedisLocator) is { } discovery)
         {
             data["discoveryMode"] = discovery.Scope.ToWireName();
             data["discoveryModeReason"] = discovery.ScopeReason;

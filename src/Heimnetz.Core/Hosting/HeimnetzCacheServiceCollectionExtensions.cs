@@ -3,6 +3,7 @@ using Heimnetz.Caching;
 using Heimnetz.Discovery;
 using Heimnetz.EnvironmentDetection;
 using Heimnetz.Hosting;
+using Heimnetz.Probing;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,8 @@ public static class HeimnetzCacheServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the cache with options bound from <paramref name="configuration"/> (a <c>Heimnetz:Cache</c> section, or a root
-    /// whose <c>Heimnetz:Cache</c> section is used), validated when the host starts.
+    /// whose <c>Heimnetz:Cache</c> section is used), validated when the host starts. Discovery reads <c>Heimnetz:Redis</c> and the
+    /// Redis environment variables from a root passed here; from a section, it reads the host's configuration instead.
     /// </summary>
     public static IServiceCollection AddHeimnetzCache(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,22 +28,32 @@ public static class HeimnetzCacheServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration as IConfigurationSection ?? configuration.GetSection(HeimnetzCacheDefaults.SectionName);
         services.AddOptions<HeimnetzCacheOptions>().Bind(section).ValidateOnStart();
-        return AddCore(services, section.Path);
+        return AddCore(services, section.Path, configuration is IConfigurationSection ? null : configuration);
     }
 
-    /// <summary>Registers the cache with options set in code, validated when the host starts.</summary>
+    /// <summary>
+    /// Registers the cache with options set in code, validated when the host starts. Discovery reads <c>Heimnetz:Redis</c> and
+    /// the Redis environment variables from the host's configuration, or from the process environment when there is none.
+    /// </summary>
     public static IServiceCollection AddHeimnetzCache(this IServiceCollection services, Action<HeimnetzCacheOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<HeimnetzCacheOptions>().Configure(configure).ValidateOnStart();
-        return AddCore(services, HeimnetzCacheDefaults.SectionName);
+        return AddCore(services, HeimnetzCacheDefaults.SectionName, passed: null);
     }
 
-    private static IServiceCollection AddCore(IServiceCollection services, string sectionPath)
+    private static IServiceCollection AddCore(IServiceCollection services, string sectionPath, IConfiguration? passed)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HeimnetzCacheOptions>>(new HeimnetzCacheOptionsValidator(sectionPath)));
         services.TryAddSingleton(TimeProvider.System);
+
+        // Heimnetz:Redis as options: bound from the chosen source, changeable in code after this call, checked at start.
+        services.TryAddSingleton(provider => DiscoverySettingsSource.Choose(passed, provider.GetService<IConfiguration>()));
+        services.AddOptions<HeimnetzRedisOptions>()
+            .Configure<DiscoverySettingsSource>((options, source) => options.Bind(source.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HeimnetzRedisOptions>, HeimnetzRedisOptionsValidator>());
 
         // A locator registered before this call wins; else the configured endpoint; else discovery in the live environment.
         services.TryAddSingleton<IRedisLocator>(provider => LocatorFrom(provider, sectionPath));
@@ -58,24 +70,29 @@ public static class HeimnetzCacheServiceCollectionExtensions
     private static IRedisLocator LocatorFrom(IServiceProvider provider, string sectionPath)
     {
         var options = provider.GetRequiredService<IOptions<HeimnetzCacheOptions>>().Value;
-        var configuration = provider.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
+        var source = provider.GetRequiredService<DiscoverySettingsSource>();
+        var redis = provider.GetRequiredService<IOptions<HeimnetzRedisOptions>>().Value;
+        var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(ProbePipeline)) ?? NullLogger.Instance;
+        if (source.IsProcessEnvironment)
+        {
+            HostingLog.SettingsFromProcessEnvironment(logger, source.Description);
+        }
+        else
+        {
+            HostingLog.SettingsSource(logger, source.Description);
+        }
+
         if (options.Endpoint is null)
         {
-            // REDIS_URL, REDIS_PASSWORD, HEIMNETZ_REDIS_CANDIDATES and Heimnetz:Redis:* come from the app's configuration.
-            var environment = EnvironmentDetector.Detect(Sysroot.Live);
-            var discovery = DiscoveryConfiguration.From(configuration);
-            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DiscoveryRedisLocator)) ?? NullLogger.Instance;
-            var mode = discovery.Scope.ToWireName();
-            var why = discovery.ScopeReason;
-            DiscoveryLog.Mode(logger, mode, why);
-            return new DiscoveryRedisLocator(environment.ToCatalogContext(), discovery, provider.GetService<TimeProvider>());
+            var discovery = DiscoveryConfiguration.From(source.Configuration, redis);
+            return ProbePipeline.Prepare(Sysroot.Live, discovery, provider.GetService<TimeProvider>(), logger).CreateLocator();
         }
 
         var endpoint = FixedRedisLocator.ParseEndpoint(options.Endpoint, $"'{sectionPath}:{nameof(options.Endpoint)}'");
-        var credentials = options.Password is null ? null : new RedisCredentials(null, options.Password);
+        var credentials = options.Password is null ? null : new RedisCredentials(options.Username, options.Password);
 
         // A fixed TLS endpoint trusts the same CA file as discovery (HEIMNETZ_REDIS_TLS_CA / Heimnetz:Redis:TlsCaFile).
-        var tlsTrust = options.UseTls ? DiscoveryConfiguration.ReadTlsTrust(configuration) : null;
+        var tlsTrust = options.UseTls ? DiscoveryConfiguration.ReadTlsTrust(redis.Over(source.Configuration)) : null;
         return new FixedRedisLocator(new RedisLocation(endpoint, credentials, options.UseTls) { TlsTrust = tlsTrust });
     }
 }

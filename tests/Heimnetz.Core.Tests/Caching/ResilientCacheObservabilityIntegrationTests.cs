@@ -57,8 +57,8 @@ public sealed class ResilientCacheObservabilityIntegrationTests
             Assert.That(modeOnMemory, Is.EqualTo(0));
             Assert.That(failovers.GetMeasurementSnapshot().Sum(m => m.Value), Is.EqualTo(1));
             Assert.That(fallbackHits.GetMeasurementSnapshot().Sum(m => m.Value), Is.GreaterThanOrEqualTo(1));
-            Assert.That(durations.GetMeasurementSnapshot().Any(m => m.Tags["mode"] as string == "redis" && m.Tags["op"] as string == "set"));
-            Assert.That(durations.GetMeasurementSnapshot().Any(m => m.Tags["mode"] as string == "memory" && m.Tags["op"] as string == "get"));
+            Assert.That(durations.GetMeasurementSnapshot().Any(m => m.Tags["heimnetz.cache.mode"] as string == "redis" && m.Tags["heimnetz.cache.operation"] as string == "set"));
+            Assert.That(durations.GetMeasurementSnapshot().Any(m => m.Tags["heimnetz.cache.mode"] as string == "memory" && m.Tags["heimnetz.cache.operation"] as string == "get"));
             Assert.That(healthOnRedis.Status, Is.EqualTo(HealthStatus.Healthy));
             Assert.That(healthOnMemory.Status, Is.EqualTo(HealthStatus.Degraded));
             Assert.That(logger.Collector.GetSnapshot().Select(r => r.Id.Name), Does.Contain("CacheFailedOver").And.Contain("CacheReturnedToRedis"));

@@ -49,7 +49,7 @@ public sealed class DoctorRunnerRedisServerIntegrationTests
     }
 
     [Test]
-    public async Task ExecuteAsync_WrongPasswordAsTable_ExitsTwoWithoutThePassword()
+    public async Task ExecuteAsync_WrongPasswordAsTable_ExitsBrokenWithoutThePassword()
     {
         await using var server = await RedisServerProcess.StartAsync("--requirepass", ServerPassword);
         using var stdout = new StringWriter();

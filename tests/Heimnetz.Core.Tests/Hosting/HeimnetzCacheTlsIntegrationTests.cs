@@ -1,11 +1,11 @@
 using Heimnetz.Caching;
-using Heimnetz.Configuration;
 using Heimnetz.Harness.Fixtures.LocalRedis;
 using Heimnetz.Tests.Caching;
 using Heimnetz.Tests.Support;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Heimnetz.Tests.Hosting;
 
@@ -51,7 +51,8 @@ public sealed class HeimnetzCacheTlsIntegrationTests : ThrowawayTlsFixture
         services.AddHeimnetzCache(configuration);
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<HeimnetzConfigurationException>(() => provider.GetRequiredService<IRedisLocator>());
+        // The Heimnetz:Redis options are validated before the locator is built (and at host start, by ValidateOnStart).
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IRedisLocator>());
 
         Assert.That(error!.Message, Does.Contain("Heimnetz:Redis:TlsCaFile").And.Contain(missing).And.Contain("does not exist").And.Contain("PEM"));
     }

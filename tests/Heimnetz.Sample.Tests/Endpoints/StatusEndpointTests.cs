@@ -99,7 +99,9 @@ public sealed class StatusEndpointTests
         Assert.Multiple(() =>
         {
             Assert.That(metrics, Does.Contain("heimnetz_cache_mode{"));
-            Assert.That(metrics, Does.Contain("heimnetz_cache_operation_duration"));
+            // Seconds, as OpenTelemetry's conventions ask; the exporter appends the unit to the name.
+            Assert.That(metrics, Does.Contain("heimnetz_cache_operation_duration_seconds_bucket{"));
+            Assert.That(metrics, Does.Contain("heimnetz_cache_operation=\"get\""));
             Assert.That(metrics, Does.Contain("http_server_request_duration_seconds"));
         });
     }

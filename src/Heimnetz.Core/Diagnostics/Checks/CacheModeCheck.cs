@@ -33,7 +33,7 @@ internal sealed class CacheModeCheck : IDoctorCheck
             title = "The cache would run in memory mode: Redis is reachable but refuses our credentials";
             remedy = new NoAutomaticRemedy("Fix the credentials (see auth-required / auth-failed); the cache switches to Redis once a candidate is ready.", "needs the password", "whoever knows that server's password");
         }
-        else if (discovery.Candidates.Where(result => result.Candidate.UseTls && result.Detail.StartsWith(CandidateProbe.TlsPrefix, StringComparison.Ordinal)).ToList() is { Count: > 0 } tls)
+        else if (discovery.Candidates.Where(result => result.Candidate.UseTls && result.Detail.StartsWith(TlsDiagnosis.Prefix, StringComparison.Ordinal)).ToList() is { Count: > 0 } tls)
         {
             observed.AddRange(tls.Select(result => $"{result.Candidate.Endpoint}: {result.Detail}"));
             title = "The cache would run in memory mode: the TLS handshake with Redis failed";

@@ -13,7 +13,7 @@ internal sealed class ReplayCheck : IDoctorCheck
                 FindingCodes.LiveChecksSkipped,
                 FindingSeverity.Info,
                 "Replayed capture: live checks skipped",
-                ["--sysroot names a capture of another machine; its names and addresses mean nothing here", "not checked: Docker engine, compose, DNS, Redis candidates, cache mode"],
+                ["the sysroot is a capture of another machine; its names and addresses mean nothing here", "not checked: Docker engine, compose, DNS, Redis candidates, cache mode"],
                 new NoAutomaticRemedy(
                     "Run 'heimnetz doctor' on that machine (or in that container) to check Redis itself.",
                     "a capture is a picture of another machine",

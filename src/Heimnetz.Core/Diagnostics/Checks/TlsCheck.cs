@@ -18,11 +18,11 @@ internal sealed class TlsCheck : IDoctorCheck
 
         foreach (var result in discovery.Candidates.Where(result => CandidateRelevance.Meaningful(context, result) && result.Outcome == ProbeOutcome.Unreachable))
         {
-            if (result.Candidate.UseTls && result.Detail.StartsWith(CandidateProbe.TlsPrefix, StringComparison.Ordinal))
+            if (result.Candidate.UseTls && result.Detail.StartsWith(TlsDiagnosis.Prefix, StringComparison.Ordinal))
             {
                 yield return HandshakeFailed(context, result);
             }
-            else if (!result.Candidate.UseTls && result.Detail.Contains(CandidateProbe.TlsOnlyPortHint, StringComparison.Ordinal))
+            else if (!result.Candidate.UseTls && result.Detail.Contains(TlsDiagnosis.TlsOnlyPortHint, StringComparison.Ordinal))
             {
                 yield return new Finding(
                     FindingCodes.TlsFailed,

@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Heimnetz.EnvironmentDetection.Capture;
 
 /// <summary>
-/// A sysroot opened from what <c>--sysroot</c> names: a directory is used as it is, a capture tar.gz is unpacked into a
+/// A sysroot opened from a path (the CLI's <c>--sysroot</c>): a directory is used as it is, a capture tar.gz is unpacked into a
 /// temporary directory that disposing removes. Only the files detection reads are unpacked, as plain files, and an
 /// archive with more than <see cref="MaxEntries"/> entries or <see cref="MaxUnpackedBytes"/> bytes is refused.
 /// </summary>
@@ -38,12 +38,12 @@ public sealed class SysrootArchive : IDisposable
 
         if (!File.Exists(value))
         {
-            throw new SysrootException($"--sysroot '{value}' does not exist; expected a directory or a capture .tar.gz.");
+            throw new SysrootException($"The sysroot '{value}' does not exist; expected a directory or a capture .tar.gz.");
         }
 
         if (!value.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) && !value.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SysrootException($"--sysroot '{value}' is a file but not a .tar.gz; expected a directory or a capture .tar.gz.");
+            throw new SysrootException($"The sysroot '{value}' is a file but not a .tar.gz; expected a directory or a capture .tar.gz.");
         }
 
         var directory = Directory.CreateTempSubdirectory("heimnetz-sysroot-").FullName;
@@ -55,7 +55,7 @@ public sealed class SysrootArchive : IDisposable
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException or FormatException or IOException or UnauthorizedAccessException)
         {
             Directory.Delete(directory, recursive: true);
-            throw new SysrootException($"--sysroot '{value}' could not be read as a capture .tar.gz: {error.Message}", error);
+            throw new SysrootException($"The sysroot '{value}' could not be read as a capture .tar.gz: {error.Message}", error);
         }
         catch (SysrootException)
         {
@@ -85,7 +85,7 @@ public sealed class SysrootArchive : IDisposable
         {
             if (++entries > MaxEntries)
             {
-                throw new SysrootException($"--sysroot '{archive}' holds more than {MaxEntries} entries, the most a capture may hold (it writes {SysrootFiles.All.Count}); refused.");
+                throw new SysrootException($"The sysroot '{archive}' holds more than {MaxEntries} entries, the most a capture may hold (it writes {SysrootFiles.All.Count}); refused.");
             }
 
             // Unknown names, links and directories are skipped: an archive must not write outside the set detection reads.

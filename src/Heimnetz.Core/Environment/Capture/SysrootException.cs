@@ -1,6 +1,6 @@
 namespace Heimnetz.EnvironmentDetection.Capture;
 
-/// <summary>A <c>--sysroot</c> value that is neither a directory nor a readable capture archive.</summary>
+/// <summary>A sysroot (the CLI's <c>--sysroot</c>) that is neither a directory nor a readable capture archive.</summary>
 public sealed class SysrootException : Exception
 {
     /// <summary>Creates the exception with a message that names the value.</summary>

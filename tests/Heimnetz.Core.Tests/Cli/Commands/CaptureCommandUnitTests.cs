@@ -57,7 +57,7 @@ public sealed class CaptureCommandUnitTests
     }
 
     [Test]
-    public async Task RunAsync_CaptureWithMissingSysroot_ExitsTwoAndNamesTheValue()
+    public async Task RunAsync_CaptureWithMissingSysroot_ExitsWithBadUsageAndNamesTheValue()
     {
         var missing = Path.Combine(_directory, "nowhere");
 
@@ -66,12 +66,12 @@ public sealed class CaptureCommandUnitTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(HeimnetzCli.BadUsage));
-            Assert.That(stderr, Does.Contain($"--sysroot '{missing}' does not exist"));
+            Assert.That(stderr, Does.Contain($"--sysroot: The sysroot '{missing}' does not exist"));
         });
     }
 
     [Test]
-    public async Task RunAsync_CaptureToUnwritablePath_ExitsTwoAndNamesThePath()
+    public async Task RunAsync_CaptureToUnwritablePath_ExitsWithBadUsageAndNamesThePath()
     {
         var target = Path.Combine(_directory, "no-such-dir", "x.tar.gz");
 

@@ -56,7 +56,7 @@ public sealed class DoctorCommandUnitTests
     }
 
     [Test]
-    public async Task RunAsync_DoctorBadSysroot_ExitsTwoAndNamesTheValue()
+    public async Task RunAsync_DoctorBadSysroot_ExitsWithBadUsageAndNamesTheValue()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -73,7 +73,7 @@ public sealed class DoctorCommandUnitTests
     }
 
     [Test]
-    public async Task ExecuteAsync_BadRedisConfiguration_ExitsTwoWithTheProblemOnStderrAndNoPassword()
+    public async Task ExecuteAsync_BadRedisConfiguration_ExitsWithBadConfigurationAndTheProblemOnStderrAndNoPassword()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -83,7 +83,7 @@ public sealed class DoctorCommandUnitTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(HeimnetzCli.BadUsage));
+            Assert.That(exit, Is.EqualTo(HeimnetzCli.BadConfiguration));
             Assert.That(stderr.ToString(), Does.Contain("HEIMNETZ_REDIS_CANDIDATES").And.Contain("notaport"));
             Assert.That(stderr.ToString() + stdout, Does.Not.Contain("never-shown-7731"));
             Assert.That(stdout.ToString(), Is.Empty);

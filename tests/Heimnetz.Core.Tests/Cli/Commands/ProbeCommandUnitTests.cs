@@ -66,7 +66,7 @@ public sealed class ProbeCommandUnitTests
     [TestCase("no-such-dir")]
     [TestCase("not-an-archive.txt")]
     [TestCase("corrupt.tar.gz")]
-    public async Task RunAsync_BadSysroot_ExitsTwoAndNamesTheValue(string name)
+    public async Task RunAsync_BadSysroot_ExitsWithBadUsageAndNamesTheValue(string name)
     {
         var directory = Directory.CreateTempSubdirectory("heimnetz-cli-test-").FullName;
         try

@@ -107,7 +107,7 @@ public sealed class RemedyActionUnitTests
         yield return Case("auth required", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.AuthRequired, detail: "NOAUTH"))));
         yield return Case("auth failed", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.AuthFailed, detail: "WRONGPASS", credentials: new RedisCredentials(null, "x")))));
         yield return Case("peer timeout and not redis", Live(DockerBridge(), Found(timeout, Result("redis-dev", 6379, ProbeOutcome.NotRedis, 1, "HTTP/1.1 400"))));
-        yield return Case("tls only port", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.Unreachable, detail: $"closed; {CandidateProbe.TlsOnlyPortHint}"))));
+        yield return Case("tls only port", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.Unreachable, detail: $"closed; {TlsDiagnosis.TlsOnlyPortHint}"))));
         yield return Case("starved", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.Inconclusive, detail: "starved"))));
     }
 

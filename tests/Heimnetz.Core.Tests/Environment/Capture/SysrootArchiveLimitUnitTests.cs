@@ -24,7 +24,7 @@ public sealed class SysrootArchiveLimitUnitTests
 
         var error = Assert.Throws<SysrootException>(() => SysrootArchive.Open(archive));
 
-        Assert.That(error!.Message, Is.EqualTo($"--sysroot '{archive}' holds more than 256 entries, the most a capture may hold (it writes 14); refused."));
+        Assert.That(error!.Message, Is.EqualTo($"The sysroot '{archive}' holds more than 256 entries, the most a capture may hold (it writes 14); refused."));
     }
 
     [Test]
@@ -48,7 +48,7 @@ public sealed class SysrootArchiveLimitUnitTests
 
         var error = Assert.Throws<SysrootException>(() => SysrootArchive.Open(archive));
 
-        Assert.That(error!.Message, Is.EqualTo($"--sysroot '{archive}' could not be read as a capture .tar.gz: it unpacks to more than 33554432 bytes, the most a capture may hold"));
+        Assert.That(error!.Message, Is.EqualTo($"The sysroot '{archive}' could not be read as a capture .tar.gz: it unpacks to more than 33554432 bytes, the most a capture may hold"));
     }
 
     [Test]
