@@ -1,4 +1,5 @@
 using Heimnetz.Discovery;
+using Heimnetz.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Heimnetz.Caching;
@@ -82,6 +83,8 @@ internal sealed class CacheCircuit<TLink>(object sender, int failureThreshold, T
 
             link = null;
             Interlocked.Exchange(ref consecutiveFailures, 0);
+            // A moment, not a span: the switch itself takes no time; the activity marks it in the trace with its reason.
+            using var activity = HeimnetzActivities.StartFailover(failed.Endpoint.ToString(), why);
             CacheLog.FailedOver(logger, failed.Endpoint, why);
             Record(new CacheTransition(CacheMode.Redis, CacheMode.Memory, why, timeProvider.GetUtcNow(), failed.Endpoint.ToString(), failed.RunId));
         }

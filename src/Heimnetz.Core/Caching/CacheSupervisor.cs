@@ -1,3 +1,4 @@
+using Heimnetz.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -156,6 +157,8 @@ internal sealed class CacheSupervisor : IAsyncDisposable
 
     private async Task ReturnAsync(RedisLink returning, CancellationToken cancellationToken)
     {
+        // The span of the return: the write-back's first pass, the switch and the second pass.
+        using var activity = HeimnetzActivities.StartReturn(returning.Endpoint.ToString(), options.ReturnPolicy == ReturnPolicy.WriteBack ? "write-back" : "discard");
         var generation = memory.Current;
 
         // Before the switch, so reads on Redis see the outage's changes at once. Callers still write to memory meanwhile;

@@ -83,4 +83,45 @@ public sealed class OpenTelemetryIntegrationTests
             Assert.That(candidates, Is.EqualTo(new Dictionary<string, string> { [dead] = "refused", [redis.Endpoint] = "ready" }));
         });
     }
+
+    [Test]
+    public async Task AddSource_RedisGoesAwayAndComesBack_ExportsAFailoverAndAReturnActivity()
+    {
+        // Given: a listener on Heimnetz's activity source, and a cache on a real redis-server
+        var activities = new List<Activity>();
+        using var tracerProvider = Sdk.CreateTracerProviderBuilder().AddSource(HeimnetzTelemetry.ActivitySourceName).AddInMemoryExporter(activities).Build();
+        await using var redis = await RedisServerProcess.StartAsync();
+        var options = new HeimnetzCacheOptions
+        {
+            FailureThreshold = 1,
+            RecoveryBaseDelay = TimeSpan.FromMilliseconds(10),
+            RecoveryMaxDelay = TimeSpan.FromMilliseconds(50),
+        };
+        await using var cache = new ResilientCache(new FixedRedisLocator(CacheTestSupport.Loopback(redis.Port).Endpoint), options, TimeProvider.System);
+        await CacheTestSupport.WaitForModeAsync(cache, CacheMode.Redis);
+
+        // When: the server dies, a call fails over, and the server comes back
+        await redis.KillAsync();
+        await CacheTestSupport.WaitUntilAsync(() => cache.Mode == CacheMode.Memory, "the failover", poke: () => cache.SetStringAsync("k", "v"));
+        await redis.RestartAsync();
+        await CacheTestSupport.WaitForModeAsync(cache, CacheMode.Redis);
+        tracerProvider.ForceFlush();
+
+        // Then: one activity marks the failover with its reason, and one spans each return (the first connect is one too),
+        // all naming this server (the listener hears every cache in the process)
+        var ours = activities.Where(activity => activity.GetTagItem("heimnetz.redis.endpoint") as string == redis.Endpoint).ToList();
+        var failover = ours.Single(activity => activity.OperationName == "heimnetz.cache.failover");
+        var returns = ours.Where(activity => activity.OperationName == "heimnetz.cache.return").ToList();
+        Assert.That(returns, Has.Count.EqualTo(2), "the first connect and the return after the outage");
+        var returned = returns[^1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(failover.GetTagItem("heimnetz.redis.endpoint"), Is.EqualTo(redis.Endpoint));
+            Assert.That(failover.GetTagItem("heimnetz.cache.mode"), Is.EqualTo("memory"));
+            Assert.That(failover.GetTagItem("heimnetz.cache.reason") as string, Is.Not.Empty);
+            Assert.That(returned.GetTagItem("heimnetz.redis.endpoint"), Is.EqualTo(redis.Endpoint));
+            Assert.That(returned.GetTagItem("heimnetz.cache.mode"), Is.EqualTo("redis"));
+            Assert.That(returned.StartTimeUtc, Is.GreaterThan(failover.StartTimeUtc));
+        });
+    }
 }
