@@ -17,6 +17,13 @@ public sealed class ImageNotBuiltException : InvalidOperationException
         Reference = reference;
     }
 
+    /// <summary>An image the caller names (an app's image), with how to get it onto the engine.</summary>
+    public ImageNotBuiltException(string reference, string howToBuild)
+        : base($"The image '{reference}' is not on this Docker engine, and Heimnetz.Testing never pulls it; {howToBuild}")
+    {
+        Reference = reference;
+    }
+
     public ImageNotBuiltException(string message, Exception innerException)
         : base(message, innerException)
     {
