@@ -198,13 +198,22 @@ public sealed class AppRun : IAsyncDisposable
         }
     }
 
+    // The first answer is not yet the app's state: it may still be looking for Redis. Wait until it holds still.
     private async Task WaitForFirstReadingAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var stable = Stopwatch.StartNew();
+        string? last = null;
         while (true)
         {
             var reading = await ReadAsync("starting", cancellationToken).ConfigureAwait(false);
-            if (reading.State is not AppReading.Unreachable and not "no matching log line")
+            var answered = reading.State is not AppReading.Unreachable and not "no matching log line";
+            if (!answered || reading.State != last)
+            {
+                last = answered ? reading.State : null;
+                stable.Restart();
+            }
+            else if (stable.Elapsed >= options.Settle)
             {
                 readings.Clear();
                 return;
@@ -212,7 +221,9 @@ public sealed class AppRun : IAsyncDisposable
 
             if (clock.Elapsed > App.StartupTimeout)
             {
-                throw new TimeoutException($"No reading from the app ({App.State.Describe()}) within {App.StartupTimeout.TotalSeconds:0} s; the last said '{reading.State}'.");
+                throw new TimeoutException(last is null
+                    ? $"No reading from the app ({App.State.Describe()}) within {App.StartupTimeout.TotalSeconds:0} s; the last said '{reading.State}'."
+                    : $"The app's state ({App.State.Describe()}) did not hold still for {options.Settle.TotalSeconds:0} s within {App.StartupTimeout.TotalSeconds:0} s; the last said '{reading.State}'.");
             }
 
             await Task.Delay(options.ReadingInterval * 2, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,12 @@ public sealed record AppRunOptions
     /// <summary>Leave every container and network up when the run is disposed, to look around.</summary>
     public bool Keep { get; init; }
 
+    /// <summary>
+    /// How long the app's state must stay the same before the run counts it as started: an app that finds Redis in the
+    /// background reports memory for its first moments. <value>The default value is 5 s.</value>
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The shortest outage: readings go on at least this long after the fault. <value>The default value is 3 s.</value></summary>
     public TimeSpan MinimumOutage { get; init; } = TimeSpan.FromSeconds(3);
 
