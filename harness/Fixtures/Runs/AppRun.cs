@@ -49,6 +49,9 @@ public sealed class AppRun : IAsyncDisposable
 
     public SidecarNode Sidecar { get; }
 
+    /// <summary>The Redis the situation's faults act on, for a test that breaks and restores it by hand (e.g. <c>Fault.Kill.Break(run.Redis!, token)</c>).</summary>
+    public Heimnetz.Harness.Fixtures.Nodes.RedisNode? Redis => context.FaultTarget;
+
     /// <summary>The readings so far, oldest first.</summary>
     public IReadOnlyList<AppReading> Readings => readings;
 
