@@ -99,7 +99,8 @@ Task("Test")
     .IsDependentOn("ScenarioTest");
 
 Task("Pack")
-    .Description("Packs Heimnetz.Core and the heimnetz tool, with symbols, into artifacts/packages (eng/verify-packages.sh installs them).")
+    .Description("Packs Heimnetz.Core, the heimnetz tool and Heimnetz.Testing (with the probe inside), with symbols, into artifacts/packages (eng/verify-packages.sh installs them).")
+    .IsDependentOn("Probe")
     .Does(() =>
 {
     var packages = artifacts.Combine("packages");
@@ -109,8 +110,50 @@ Task("Pack")
         Configuration = configuration,
         OutputDirectory = packages,
         // Source paths in the PDBs become /_/..., so a package is the same on every machine that packs one commit.
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ContinuousIntegrationBuild", "true"),
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("ContinuousIntegrationBuild", "true")
+            // Heimnetz.Testing carries the probe the Probe task published, instead of publishing it again.
+            .WithProperty("HeimnetzProbeBinary", EnvironmentVariable("HEIMNETZ_PROBE_BINARY")),
     });
+});
+
+Task("Consumers")
+    .Description("Packs, then runs samples/Consumers against the packed Heimnetz.Testing (a PackageReference from the local feed): the sample image and a log-only worker through real situations.")
+    .IsDependentOn("Pack")
+    .IsDependentOn("SampleImage")
+    .Does(() =>
+{
+    var package = GetFiles(artifacts.Combine("packages").FullPath + "/Heimnetz.Testing.*.nupkg").Single();
+    var version = package.GetFilenameWithoutExtension().ToString().Substring("Heimnetz.Testing.".Length);
+    // A cache of its own: a repack of one commit keeps its version, and a shared cache would serve the older bytes.
+    var cache = artifacts.Combine("consumers/nuget-packages");
+    EnsureDirectoryExists(cache);
+    foreach (var stale in GetDirectories(cache.FullPath + "/heimnetz.*"))
+    {
+        DeleteDirectory(stale, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    try
+    {
+        DotNetTest("./samples/Consumers/Heimnetz.Consumer.Tests/Heimnetz.Consumer.Tests.csproj", new DotNetTestSettings
+        {
+            Configuration = configuration,
+            ResultsDirectory = testResults,
+            Loggers = new[] { "trx;LogFilePrefix=consumers", "console;verbosity=normal" },
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("HeimnetzTestingVersion", version),
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["NUGET_PACKAGES"] = cache.FullPath,
+                // The probe must come from the package, as it does for a user.
+                ["HEIMNETZ_PROBE_BINARY"] = "",
+                ["TESTCONTAINERS_RYUK_DISABLED"] = EnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED") ?? "true",
+            },
+        });
+    }
+    catch (CakeException error)
+    {
+        throw new CakeException($"The consumer tests of Heimnetz.Testing {version} failed: {error.Message}");
+    }
 });
 
 Task("AcceptSnapshots")

@@ -10,6 +10,8 @@ public sealed class SessionRun
     [OneTimeSetUp]
     public async Task SweepAbandonedAsync()
     {
+        // The probe in the scenarios' containers is published from this checkout unless HEIMNETZ_PROBE_BINARY names one.
+        Heimnetz.Harness.Fixtures.Probe.SourceProbe.Register();
         if ((await DockerEngine.GetStatusAsync()).IsReady)
         {
             var swept = await SessionJanitor.SweepAbandonedAsync();

@@ -18,12 +18,22 @@ public static class DockerEngine
     public static DockerClient CreateClient()
     {
         var endpoint = TestcontainersSettings.OS.DockerEndpointAuthConfig
-            ?? throw new InvalidOperationException("Testcontainers found no Docker endpoint: set DOCKER_HOST or start a local engine (eng/provision-engine.sh).");
+            ?? throw new InvalidOperationException("Testcontainers found no Docker endpoint: set DOCKER_HOST or start a local Docker engine.");
         return endpoint.GetDockerClientBuilder(Guid.Empty).Build();
     }
 
     /// <summary>Whether an engine answers with a usable API version; probed once per process.</summary>
     public static Task<EngineStatus> GetStatusAsync() => Status.Value;
+
+    /// <summary>Returns when a usable engine answers; otherwise throws <see cref="DockerEngineUnavailableException"/> saying why.</summary>
+    public static async Task EnsureReadyAsync()
+    {
+        var status = await GetStatusAsync().ConfigureAwait(false);
+        if (!status.IsReady)
+        {
+            throw new DockerEngineUnavailableException(status.Reason);
+        }
+    }
 
     private static async Task<EngineStatus> ProbeAsync()
     {
@@ -35,13 +45,13 @@ public static class DockerEngine
             var api = Version.Parse(version.APIVersion);
             return api >= MinimumApiVersion
                 ? EngineStatus.Ready(version.Version, api)
-                : EngineStatus.Unusable($"Docker engine {version.Version} speaks API {api}, but Testcontainers needs {MinimumApiVersion} or newer (Debian: install docker.io from trixie; see eng/provision-engine.sh).");
+                : EngineStatus.Unusable($"Docker engine {version.Version} speaks API {api}, but Testcontainers needs {MinimumApiVersion} or newer (Debian: install docker.io from trixie).");
         }
 #pragma warning disable CA1031 // Any failure here means "no engine", and the reason is kept for the message.
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            return EngineStatus.Unusable($"No Docker engine answered ({error.GetType().Name}: {error.Message}). Run eng/provision-engine.sh, or set DOCKER_HOST.");
+            return EngineStatus.Unusable($"No Docker engine answered ({error.GetType().Name}: {error.Message}). Start a Docker engine, or set DOCKER_HOST.");
         }
     }
 }

@@ -17,11 +17,9 @@ public sealed class ImageNotBuiltException : InvalidOperationException
         Reference = reference;
     }
 
-    /// <summary>An image another command makes (the sample service: built from this checkout's source).</summary>
-    public ImageNotBuiltException(string reference, string buildCommand)
-        : base(buildCommand == BuildCommand
-            ? $"The image '{reference}' is not on this Docker engine, and the harness never pulls it; build it with `{BuildCommand}` (or `./build.sh --target=Images`)."
-            : $"The image '{reference}' is not on this Docker engine, and the harness never pulls it; build it from this checkout with `{buildCommand}` (or `./build.sh --target=SampleImage`).")
+    /// <summary>An image the caller names (an app's image), with how to get it onto the engine.</summary>
+    public ImageNotBuiltException(string reference, string howToBuild)
+        : base($"The image '{reference}' is not on this Docker engine, and Heimnetz.Testing never pulls it; {howToBuild}")
     {
         Reference = reference;
     }

@@ -55,7 +55,11 @@ public sealed record LogicalImage(string Name, string OfflineTag, string Registr
 
             var reference = Reference;
             var command = BuildCommand;
-            return cached => cached is null ? throw new ImageNotBuiltException(reference, command) : false;
+            return cached => cached is null
+                ? throw (command == ImageNotBuiltException.BuildCommand
+                    ? new ImageNotBuiltException(reference)
+                    : new ImageNotBuiltException(reference, $"build it from this checkout with `{command}` (or `./build.sh --target=SampleImage`)."))
+                : false;
         }
     }
 

@@ -1,21 +1,34 @@
-using System.Diagnostics;
-
 namespace Heimnetz.Harness.Fixtures.Probe;
 
 /// <summary>
-/// The <c>heimnetz</c> binary that runs inside containers, published self-contained for linux-x64 from this repository's
-/// source once per run (never a prebuilt image). <c>HEIMNETZ_PROBE_BINARY</c> names one already published in this run,
-/// which is how the Cake build shares one publish across test processes.
+/// The self-contained linux-x64 <c>heimnetz</c> binary that runs inside containers (as the app, or as the sidecar beside
+/// someone else's app). Found in this order, and an error lists every place tried:
+/// <c>HEIMNETZ_PROBE_BINARY</c>; the copy the Heimnetz.Testing package puts into the test project's output
+/// (<see cref="PackagedRelativePath"/>); a fallback a host registered with <see cref="UseFallback"/>.
 /// </summary>
 public static class ProbeArtifact
 {
     public const string BinaryVariable = "HEIMNETZ_PROBE_BINARY";
 
+    /// <summary>Where the package's build asset copies the binary, relative to the test project's output folder.</summary>
+    public const string PackagedRelativePath = "heimnetz-probe/linux-x64/heimnetz";
+
     /// <summary>Where the binary lives inside a probe container.</summary>
     public const string ContainerPath = "/usr/local/bin/heimnetz";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static string? published;
+    private static (string Description, Func<CancellationToken, Task<string>> Source)? fallback;
+    private static string? resolved;
+
+    /// <summary>
+    /// Registers where the binary comes from when neither the variable nor a packaged copy names one (this repository
+    /// publishes it from source). The last registration wins; it runs at most once per process.
+    /// </summary>
+    public static void UseFallback(string description, Func<CancellationToken, Task<string>> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        fallback = (description, source);
+    }
 
     public static async Task<string> GetPathAsync(CancellationToken cancellationToken = default)
     {
@@ -23,13 +36,29 @@ public static class ProbeArtifact
         {
             return File.Exists(given)
                 ? given
-                : throw new FileNotFoundException($"{BinaryVariable} names '{given}', which does not exist; unset it to publish from source.", given);
+                : throw new FileNotFoundException($"{BinaryVariable} names '{given}', which does not exist; unset it to use the probe the Heimnetz.Testing package carries.", given);
+        }
+
+        foreach (var candidate in PackagedCandidates())
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        if (fallback is not { } registered)
+        {
+            throw new FileNotFoundException(
+                $"No heimnetz probe binary: {BinaryVariable} is not set and none of {string.Join(", ", PackagedCandidates().Select(c => $"'{c}'"))} exists. "
+                + "Reference the Heimnetz.Testing package from the test project (its build step copies the probe there), or set "
+                + $"{BinaryVariable} to a self-contained linux-x64 heimnetz binary.");
         }
 
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return published ??= await PublishAsync(cancellationToken).ConfigureAwait(false);
+            return resolved ??= await registered.Source(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -37,36 +66,10 @@ public static class ProbeArtifact
         }
     }
 
-    private static async Task<string> PublishAsync(CancellationToken cancellationToken)
-    {
-        var output = System.IO.Path.Combine(RepositoryRoot.Path, "artifacts", "probe", "linux-x64");
-        var project = System.IO.Path.Combine(RepositoryRoot.Path, "src", "Heimnetz.Cli", "Heimnetz.Cli.csproj");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained",
-            "-p:PublishSingleFile=true", "-p:EnableCompressionInSingleFile=true", "-p:DebugType=none",
-            "-o", output, "--nologo",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet publish'.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Publishing the probe failed (exit {process.ExitCode}):{Environment.NewLine}{await stdout.ConfigureAwait(false)}{await stderr.ConfigureAwait(false)}");
-        }
-
-        var binary = System.IO.Path.Combine(output, "heimnetz");
-        return File.Exists(binary) ? binary : throw new FileNotFoundException("dotnet publish succeeded but left no 'heimnetz' binary.", binary);
-    }
+    private static IEnumerable<string> PackagedCandidates() =>
+        new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ProbeArtifact).Assembly.Location) }
+            .OfType<string>()
+            .Where(directory => directory.Length > 0)
+            .Select(directory => Path.GetFullPath(Path.Combine(directory, PackagedRelativePath)))
+            .Distinct(StringComparer.Ordinal);
 }

@@ -30,7 +30,7 @@ public sealed class SnapshotVerifier(SnapshotSettings settings)
     {
         var how = settings.IsContinuousIntegration
             ? "CI never accepts snapshots: run the tests locally, review the received file, and commit the verified one."
-            : $"Review the received file; to accept it, rename it to the verified name or run with {SnapshotSettings.AcceptVariable}=true (or ./build.sh --target=AcceptSnapshots).";
+            : $"Review the received file; to accept it, rename it to the verified name or run with {SnapshotSettings.AcceptVariable}=true.";
         return outcome is SnapshotOutcome.Mismatched mismatch
             ? $"Snapshot mismatch for {file.Name}.{Environment.NewLine}{mismatch.Diff}Received: {file.ReceivedPath}{Environment.NewLine}{how}"
             : $"No verified snapshot exists yet at {file.VerifiedPath}.{Environment.NewLine}Received: {file.ReceivedPath}{Environment.NewLine}{how}";

@@ -33,6 +33,12 @@ public abstract record Attachment
         public override string Describe() => "none";
     }
 
+    /// <summary>Network mode <c>container:&lt;id&gt;</c>: shares another container's network namespace (a sidecar beside an app).</summary>
+    public sealed record SharedWith(string ContainerId, string Role) : Attachment
+    {
+        public override string Describe() => $"container:{Role}";
+    }
+
     public static Attachment On(INetwork network, params string[] aliases) => new Network(network, aliases);
 
     public static readonly Attachment Bridge = new DefaultBridge();

@@ -18,13 +18,24 @@ internal static class ContainerWiring
         where TContainer : IContainer
         where TConfiguration : IContainerConfiguration
     {
-        var labelled = builder.WithLabel(HarnessSession.Labels).WithCleanUp(false).WithImagePullPolicy(image.PullPolicy).WithLogger(TestcontainersLog.Logger);
+        ArgumentNullException.ThrowIfNull(image);
+        return builder.Wire(image.PullPolicy, attachment);
+    }
+
+    /// <summary>The same, with the caller's pull policy (an app's own image: never pulled, a clear error when missing).</summary>
+    public static TBuilder Wire<TBuilder, TContainer, TConfiguration>(this ContainerBuilder<TBuilder, TContainer, TConfiguration> builder, Func<Docker.DotNet.Models.ImageInspectResponse, bool> pullPolicy, Attachment attachment)
+        where TBuilder : ContainerBuilder<TBuilder, TContainer, TConfiguration>
+        where TContainer : IContainer
+        where TConfiguration : IContainerConfiguration
+    {
+        var labelled = builder.WithLabel(HarnessSession.Labels).WithCleanUp(false).WithImagePullPolicy(pullPolicy).WithLogger(TestcontainersLog.Logger);
         return attachment switch
         {
             Attachment.Network network => labelled.WithNetwork(network.Value).WithNetworkAliases(network.Aliases.ToArray()),
             Attachment.DefaultBridge => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = "bridge"),
             Attachment.Host => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = "host"),
             Attachment.None => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = "none"),
+            Attachment.SharedWith shared => labelled.WithCreateParameterModifier(parameters => parameters.HostConfig!.NetworkMode = $"container:{shared.ContainerId}"),
             _ => throw new ArgumentOutOfRangeException(nameof(attachment), attachment, "Unknown attachment."),
         };
     }

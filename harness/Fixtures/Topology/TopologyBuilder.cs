@@ -82,6 +82,18 @@ public sealed class TopologyBuilder(string name) : IAsyncDisposable
         return StartAsync(SquatterNode.Create(role, kind, attachment, port, hostPort), cancellationToken);
     }
 
+    /// <summary>
+    /// Starts a node built outside this type (someone's app, a sidecar) as part of the topology: it is drawn in the
+    /// sketch as <paramref name="kind"/>, and removed with the rest.
+    /// </summary>
+    public Task<TNode> AddNodeAsync<TNode>(TNode node, string kind, Attachment attachment, int? hostPort = null, CancellationToken cancellationToken = default)
+        where TNode : TopologyNode
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        Sketch(node.Role, kind, attachment, hostPort);
+        return StartAsync(node, cancellationToken);
+    }
+
     /// <summary>The networks and nodes so far, by role, for a report to draw.</summary>
     public TopologySketch Sketch() => new(networkSketches.ToList(), nodeSketches.ToList());
 

@@ -18,6 +18,8 @@ internal sealed class EngineSession : IAsyncDisposable
         this.log = log;
         this.keep = keep;
         TestcontainersLog.Logger = log;
+        // Inside this repository the probe is published from source unless HEIMNETZ_PROBE_BINARY names one.
+        Fixtures.Probe.SourceProbe.Register();
     }
 
     /// <summary>Where Testcontainers' own lines went.</summary>

@@ -81,7 +81,7 @@ internal static class HarnessCli
             return results.All(r => r.Status is ScenarioStatus.Passed or ScenarioStatus.Skipped) ? 0 : 1;
         });
 
-        var root = new RootCommand("Heimnetz scenarios: real Docker topologies, the probe inside them, and the resolution matrix.") { list, run, matrix, MatrixCommands.Cells(), MatrixCommands.Report() };
+        var root = new RootCommand("Heimnetz scenarios: real Docker topologies, the probe inside them, and the resolution matrix.") { list, run, matrix, MatrixCommands.Cells(), MatrixCommands.Report(), AppCommand.Create() };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
