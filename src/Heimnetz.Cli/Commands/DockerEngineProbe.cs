@@ -56,7 +56,9 @@ internal sealed class DockerEngineProbe(TimeProvider timeProvider) : IEngineProb
                     port.PrivatePort,
                     string.IsNullOrEmpty(port.IP) ? null : port.IP)))
                 .ToList();
-            return new EngineProbeResult(EngineState.Reachable, shown, cli, version.Version, version.APIVersion, null) { PublishedPorts = published };
+            // Podman's compat service names itself among the components of /version ("Podman Engine").
+            var product = version.Components?.Any(component => component.Name?.Contains("Podman", StringComparison.OrdinalIgnoreCase) == true) == true ? "podman" : "docker";
+            return new EngineProbeResult(EngineState.Reachable, shown, cli, version.Version, version.APIVersion, null) { PublishedPorts = published, Product = product };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

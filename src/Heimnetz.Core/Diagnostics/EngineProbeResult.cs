@@ -15,6 +15,12 @@ public sealed record EngineProbeResult(
     string? ApiVersion,
     string? Problem)
 {
+    /// <summary>
+    /// Which engine answered Docker's API: <c>docker</c>, or <c>podman</c> for Podman's Docker-compatible service, whose
+    /// reported API version (1.41) says nothing about the requests it serves. Null when the engine did not answer.
+    /// </summary>
+    public string? Product { get; init; }
+
     /// <summary>Ports running containers publish on the host.</summary>
     public IReadOnlyList<PublishedPort> PublishedPorts { get; init; } = [];
 

@@ -58,7 +58,13 @@ internal sealed class EngineCheck : IDoctorCheck
                     observed.Add($"docker CLI at {engine.CliPath}");
                 }
 
-                if (Version.TryParse(engine.ApiVersion, out var api) && api < MinimumApiVersion)
+                if (engine.Product == "podman")
+                {
+                    // Podman's compat API reports 1.41 and serves the 1.44 requests Testcontainers sends: the number is no verdict.
+                    observed.Add("Podman's Docker-compatible API: its reported version is not a limit (it serves Testcontainers' API 1.44 requests)");
+                    yield return new Finding(FindingCodes.EngineOk, FindingSeverity.Ok, $"Podman {engine.EngineVersion ?? "?"} answers Docker's API", observed, null);
+                }
+                else if (Version.TryParse(engine.ApiVersion, out var api) && api < MinimumApiVersion)
                 {
                     yield return new Finding(
                         FindingCodes.EngineApiTooOld,

@@ -39,6 +39,21 @@ public sealed class EngineCheckUnitTests
     }
 
     [Test]
+    public void Run_PodmanReportingTheCompatApiVersion_IsOkNotTooOld()
+    {
+        // Podman 4.3's compat /version reports API 1.41, yet serves the 1.44 requests Testcontainers sends.
+        var engine = ReachableEngine() with { EngineVersion = "4.3.1", ApiVersion = "1.41", Product = "podman" };
+
+        var finding = Run(new EngineCheck(), With(engine)).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(finding.Code, Is.EqualTo(FindingCodes.EngineOk));
+            Assert.That(finding.Title, Is.EqualTo("Podman 4.3.1 answers Docker's API"));
+        });
+    }
+
+    [Test]
     public void Run_InContainerWithoutSocket_IsInfoNotError()
     {
         var engine = new EngineProbeResult(EngineState.NotVisible, "unix:///var/run/docker.sock", null, null, null, null);
