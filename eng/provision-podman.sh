@@ -19,6 +19,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=SCRIPTDIR/lib/debian.sh
 . "$here/lib/debian.sh"
+# shellcheck source=SCRIPTDIR/lib/images.sh
+. "$here/lib/images.sh"
 
 SOCKET=${HEIMNETZ_PODMAN_SOCKET:-/run/podman/podman.sock}
 LOG=${HEIMNETZ_PODMAN_LOG:-/var/log/heimnetz-podman.log}
@@ -28,24 +30,9 @@ CONF=/etc/containers/containers.conf
 say() { printf 'provision-podman: %s\n' "$*" >&2; }
 answers() { curl -fsS --max-time 5 --unix-socket "$SOCKET" http://localhost/_ping >/dev/null 2>&1; }
 
-# load_images: every heimnetz/* image the Docker engine has and Podman lacks, by image id, through Podman's own
-# Docker-compatible API (so it works for whoever may use the socket, root or not).
-load_images() {
-  if ! command -v docker >/dev/null 2>&1 || ! DOCKER_HOST= docker info >/dev/null 2>&1; then
-    say "no Docker engine to copy images from: run eng/provision-engine.sh and eng/images/build-images.sh first"
-    return 0
-  fi
-  local reference id
-  while read -r reference id; do
-    [[ "$(DOCKER_HOST="unix://$SOCKET" docker image inspect --format '{{.Id}}' "$reference" 2>/dev/null)" == "$id" ]] && continue
-    say "loading $reference"
-    DOCKER_HOST= docker save "$reference" | DOCKER_HOST="unix://$SOCKET" docker load -q >/dev/null
-  done < <(DOCKER_HOST= docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}' --no-trunc | awk '$1 ~ /^heimnetz\// && $1 !~ /<none>/')
-}
-
 if [[ $(id -u) -ne 0 ]] || ! heimnetz_is_debian; then
   if answers; then
-    load_images
+    heimnetz_copy_images "unix://$SOCKET"
     say "ready: DOCKER_HOST=unix://$SOCKET"
     exit 0
   fi
@@ -95,6 +82,6 @@ if ! answers; then
 fi
 
 # 4. The offline images, by content: an image Podman holds with the same id is not copied again.
-load_images
+heimnetz_copy_images "unix://$SOCKET"
 
 say "ready: DOCKER_HOST=unix://$SOCKET ($(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"

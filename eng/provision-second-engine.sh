@@ -12,6 +12,10 @@
 # Needs the first engine's packages (eng/provision-engine.sh) and root.
 set -euo pipefail
 
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib/images.sh
+. "$here/lib/images.sh"
+
 ROOT_NAME=heimnetz-docker2
 RUN=/run/$ROOT_NAME
 SOCKET=$RUN/docker.sock
@@ -39,18 +43,9 @@ fi
 
 [[ $(id -u) -eq 0 ]] || { say "needs root (it starts a daemon and a bridge)"; exit 1; }
 command -v dockerd >/dev/null 2>&1 || { say "no dockerd: run eng/provision-engine.sh first"; exit 1; }
-load_images() {
-  # The offline images, by content, from the first engine (they are built once from Debian packages, never pulled).
-  local reference id
-  while read -r reference id; do
-    [[ "$(DOCKER_HOST="unix://$SOCKET" docker image inspect --format '{{.Id}}' "$reference" 2>/dev/null)" == "$id" ]] && continue
-    say "loading $reference"
-    DOCKER_HOST= docker save "$reference" | DOCKER_HOST="unix://$SOCKET" docker load -q >/dev/null
-  done < <(DOCKER_HOST= docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}' --no-trunc | awk '$1 ~ /^heimnetz\// && $1 !~ /<none>/')
-}
 
 if answers; then
-  load_images
+  heimnetz_copy_images "unix://$SOCKET"
   say "ready: DOCKER_HOST=unix://$SOCKET"
   exit 0
 fi
@@ -79,5 +74,5 @@ for ((i = 0; i < 120; i++)); do
   sleep 0.5
 done
 answers || { say "the second dockerd did not answer; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
-load_images
+heimnetz_copy_images "unix://$SOCKET"
 say "ready: DOCKER_HOST=unix://$SOCKET"
