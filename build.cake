@@ -359,6 +359,12 @@ Task("Matrix")
     if (!string.IsNullOrEmpty(matrixEngines))
     {
         var engines = ParseEngines(matrixEngines);
+        foreach (var engine in engines)
+        {
+            // Each engine runs this checkout's images: copied from the first engine, never pulled.
+            RunScript("eng/copy-images.sh", engine.Endpoint);
+        }
+
         runs.AddRange(engines.Select((engine, index) =>
             ($"cells {selection} --engine {matrixEngineKinds[0]} --engine-label {engine.Label} --shard {index + 1}/{engines.Count}", engine.Endpoint)));
     }
