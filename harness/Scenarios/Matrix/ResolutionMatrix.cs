@@ -39,9 +39,14 @@ public static class ResolutionMatrix
     private static string Snapshotted(string outcome) => outcome is "refused" or "unreachable" ? "down" : outcome;
 
     /// <summary>
-    /// What the sample service's <c>GET /status</c> said: its cache mode (or, through a failover, the story of its modes)
-    /// and the endpoint its own discovery chose, e.g. "redis via redis:6379" or "memory, none chosen".
+    /// What the sample service's <c>GET /status</c> said: its cache mode (or, through a failover drill, the story of its
+    /// modes) and the endpoint its own discovery chose, e.g. "redis via redis:6379" or "memory, none chosen".
     /// </summary>
+    /// <remarks>
+    /// Like the cache column: the story only where the scenario breaks Redis on purpose. Elsewhere a write that could not
+    /// wait on a starved machine switches the service to memory and back within milliseconds; that is the cache working,
+    /// and the row states where the service ended up, so the snapshot does not flip with CPU load.
+    /// </remarks>
     private static string Service(ScenarioObservation seen)
     {
         if (seen.Service is not { } service)
@@ -49,7 +54,7 @@ public static class ResolutionMatrix
             return seen.NoService ?? "—";
         }
 
-        var story = ModeTransition.Story(ModeTransition.SinceFirstRedis(service.Transitions));
+        var story = seen.Transitions.Count > 0 ? ModeTransition.Story(ModeTransition.SinceFirstRedis(service.Transitions)) : [];
         var modes = story.Count > 0 ? string.Join("→", story) : service.CacheMode;
         return service.Chosen is { } chosen ? $"{modes} via {chosen}" : $"{modes}, none chosen";
     }

@@ -21,14 +21,28 @@ public sealed class ServiceColumnUnitTests
     }
 
     [Test]
-    public void Row_ServiceThroughAFailover_ShowsTheStoryFromItsFirstTimeOnRedis()
+    public void Row_ServiceThroughAFailoverDrill_ShowsTheStoryFromItsFirstTimeOnRedis()
     {
         var row = Row(Observation() with
         {
+            // The drill's own record (watch's transitions) is what makes this a failover scenario.
+            Transitions = [new ModeTransition("redis", "memory", "stopped", Start.AddSeconds(5)), new ModeTransition("memory", "redis", "back", Start.AddSeconds(9))],
             Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1), Transition("redis", "memory", 5), Transition("memory", "redis", 9)]),
         });
 
         Assert.That(row.Service, Is.EqualTo("redis→memory→redis via redis:6379"));
+    }
+
+    [Test]
+    public void Row_ServiceFlappedOnceWhereNothingBreaksRedis_ShowsWhereItEndedUp()
+    {
+        // A write that could not wait on a starved machine: memory for a few milliseconds, then Redis again.
+        var row = Row(Observation() with
+        {
+            Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1), Transition("redis", "memory", 2), Transition("memory", "redis", 2.05)]),
+        });
+
+        Assert.That(row.Service, Is.EqualTo("redis via redis:6379"));
     }
 
     [Test]
