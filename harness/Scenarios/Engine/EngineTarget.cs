@@ -54,7 +54,4 @@ public sealed record EngineTarget(string Kind, string Label)
 
     /// <summary>Makes <paramref name="target"/> this process's engine (the <c>cells</c> command does, once, before any cell runs).</summary>
     public static void Use(EngineTarget target) => Current = target ?? throw new ArgumentNullException(nameof(target));
-
-    /// <summary>The server part of a flavour (<c>redis-7.0@podman</c> → <c>redis-7.0</c>).</summary>
-    public static string ServerOf(string flavour) => flavour.Split('@')[0];
 }

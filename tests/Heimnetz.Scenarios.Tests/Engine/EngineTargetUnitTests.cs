@@ -35,7 +35,6 @@ public sealed class EngineTargetUnitTests
         Assert.Multiple(() =>
         {
             Assert.That(engine.Flavour(server), Is.EqualTo(flavour));
-            Assert.That(EngineTarget.ServerOf(flavour), Is.EqualTo(server));
             Assert.That(Path.GetFileName(ApprovedMatrix.For(flavour, "approved").VerifiedPath), Is.EqualTo(approvedName + ".verified.md"));
         });
     }
