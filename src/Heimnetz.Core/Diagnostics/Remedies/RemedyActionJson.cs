@@ -5,10 +5,12 @@ namespace Heimnetz.Diagnostics.Remedies;
 
 /// <summary>
 /// The <c>action</c> object of a finding in <c>heimnetz.doctor/1</c>: <c>{kind, ...parameters}</c> with camelCase
-/// parameter names (docs/doctor-json.md lists them). Read back by <c>heimnetz fix --report</c>, so both directions live here.
+/// parameter names (docs/doctor-json.md lists them). Read back by <c>heimnetz fix --report</c> and by the scenario matrix,
+/// which applies the remedies it reads, so both directions live here and are public for any tool that does the same.
 /// </summary>
-internal static class RemedyActionJson
+public static class RemedyActionJson
 {
+    /// <summary>Writes <paramref name="action"/> as <c>{kind, ...parameters}</c>.</summary>
     public static JsonObject Write(RemedyAction action)
     {
         ArgumentNullException.ThrowIfNull(action);

@@ -107,6 +107,7 @@ public sealed class RemedyActionUnitTests
         yield return Case("auth required", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.AuthRequired, detail: "NOAUTH"))));
         yield return Case("auth failed", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.AuthFailed, detail: "WRONGPASS", credentials: new RedisCredentials(null, "x")))));
         yield return Case("peer timeout and not redis", Live(DockerBridge(), Found(timeout, Result("redis-dev", 6379, ProbeOutcome.NotRedis, 1, "HTTP/1.1 400"))));
+        yield return Case("not redis beside a ready redis", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.NotRedis, detail: "HTTP/1.1 400"), Ready("redis-dev", 6379, priority: 1))));
         yield return Case("tls only port", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.Unreachable, detail: $"closed; {TlsDiagnosis.TlsOnlyPortHint}"))));
         yield return Case("starved", Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.Inconclusive, detail: "starved"))));
     }
@@ -140,7 +141,7 @@ public sealed class RemedyActionUnitTests
             [FindingCodes.HostAliasMissing] = [RemedyKinds.AddExtraHost],
             [FindingCodes.PortConflict] = [RemedyKinds.StartDevelopmentRedis, RemedyKinds.MovePublishedPort],
             [FindingCodes.AuthRequired] = [RemedyKinds.None], [FindingCodes.AuthFailed] = [RemedyKinds.None],
-            [FindingCodes.PeerTimeout] = [RemedyKinds.None], [FindingCodes.NotRedis] = [RemedyKinds.None],
+            [FindingCodes.PeerTimeout] = [RemedyKinds.None, RemedyKinds.SetRedisUrl], [FindingCodes.NotRedis] = [RemedyKinds.None, RemedyKinds.SetRedisUrl],
             [FindingCodes.TlsFailed] = [RemedyKinds.SetRedisUrl, RemedyKinds.None], [FindingCodes.DiscoveryInconclusive] = [RemedyKinds.None],
             [FindingCodes.CacheMemoryMode] = [RemedyKinds.StartDevelopmentRedis, RemedyKinds.None],
         };
@@ -174,5 +175,35 @@ public sealed class RemedyActionUnitTests
         var finding = DoctorRunner.Diagnose(context).Findings.Single(finding => finding.Code == FindingCodes.PortConflict);
 
         Assert.That(finding.Action, Is.EqualTo(new MovePublishedPort("web", 6379, 6380)));
+    }
+
+    [Test]
+    public void NotRedis_BesideARedisThatAnswered_PointsRedisUrlAtThatRedis()
+    {
+        var context = Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.NotRedis, detail: "HTTP/1.1 400"), Ready("redis-dev", 6379, priority: 1)));
+
+        var finding = DoctorRunner.Diagnose(context).Findings.Single(finding => finding.Code == FindingCodes.NotRedis);
+
+        Assert.That(finding.Action, Is.TypeOf<SetRedisUrl>().With.Property(nameof(SetRedisUrl.Url)).EqualTo("redis://redis-dev:6379"));
+    }
+
+    [Test]
+    public void PeerTimeout_BesideARedisThatAnswered_PointsRedisUrlAtThatRedis()
+    {
+        var context = Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.Timeout, detail: "no answer"), Ready("redis-dev", 6379, priority: 1)));
+
+        var finding = DoctorRunner.Diagnose(context).Findings.Single(finding => finding.Code == FindingCodes.PeerTimeout);
+
+        Assert.That(finding.Action, Is.TypeOf<SetRedisUrl>().With.Property(nameof(SetRedisUrl.Url)).EqualTo("redis://redis-dev:6379"));
+    }
+
+    [Test]
+    public void NotRedis_WithNoRedisAnywhere_SaysWhoKnowsWhereTheRealRedisIs()
+    {
+        var context = Live(DockerBridge(), Found(Result("redis", 6379, ProbeOutcome.NotRedis, detail: "HTTP/1.1 400")));
+
+        var finding = DoctorRunner.Diagnose(context).Findings.Single(finding => finding.Code == FindingCodes.NotRedis);
+
+        Assert.That(finding.Action, Is.TypeOf<NoAutomaticRemedy>());
     }
 }
