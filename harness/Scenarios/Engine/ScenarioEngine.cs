@@ -75,7 +75,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
         try
         {
             var observation = await scenario.RunAsync(context, cancellationToken).ConfigureAwait(false);
-            var violations = scenario.Invariants
+            var violations = scenario.Invariants.Append(Invariant.RemediesProven)
                 .Select(invariant => invariant.Check(observation, context) is { } seen ? $"expected {invariant.Description}, but {seen}" : null)
                 .OfType<string>()
                 .ToList();

@@ -12,4 +12,5 @@ public sealed record MatrixRow(
     string Candidates,
     string Service,
     string Doctor,
+    string Remedy,
     string Verdict);

@@ -20,11 +20,11 @@ public static class ResolutionMatrix
     public static string ToMarkdown(IEnumerable<MatrixRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | service | doctor | verdict |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| scenario | app runs | server | container | network | chosen | cache | candidates | service | doctor | remedy | verdict |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
-            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Service} | {row.Doctor} | {row.Verdict} |");
+            text.AppendLine($"| {row.Scenario} | {row.AppRuns} | {row.Server} | {row.Container} | {row.Network} | {row.Chosen} | {row.Cache} | {row.Candidates} | {row.Service} | {row.Doctor} | {row.Remedy} | {row.Verdict} |");
         }
 
         return text.ToString();
@@ -70,7 +70,7 @@ public static class ResolutionMatrix
                 ScenarioStatus.NotApplicable => $"not applicable: {result.SkipReason}",
                 _ => "failed: no report",
             };
-            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", "—", "—", why);
+            return new MatrixRow(scenario.Name, scenario.AppRuns, result.Server, "—", "—", "—", "—", "—", "—", "—", "—", why);
         }
 
         var report = seen.Report;
@@ -93,6 +93,7 @@ public static class ResolutionMatrix
             Scrubber.Scrub(candidates, result.Scrubs),
             Scrubber.Scrub(Service(seen), result.Scrubs),
             seen.Doctor?.Describe() ?? "—",
+            Scrubber.Scrub(seen.Remedy?.Text ?? (seen.Doctor is { Problems.Count: > 0 } ? "not tried" : "—"), result.Scrubs),
             Scrubber.Scrub(verdict, result.Scrubs));
     }
 }

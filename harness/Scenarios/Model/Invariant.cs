@@ -64,6 +64,19 @@ public sealed record Invariant(string Description, Func<ScenarioObservation, Sce
         $"doctor says {verdict}",
         (seen, _) => seen.Doctor?.Verdict == verdict ? null : $"doctor said {seen.Doctor?.Describe() ?? "nothing"}");
 
+    /// <summary>
+    /// Holds for every scenario: where the doctor found a problem, its remedies were applied and turned the app healthy,
+    /// or the doctor named why none applies (a password only a person knows). A remedy that does not work is a red cell.
+    /// </summary>
+    public static Invariant RemediesProven { get; } = new(
+        "the doctor's remedies turn the app healthy, or say why none applies",
+        (seen, _) => seen.Remedy switch
+        {
+            { Failure: { } failure } => failure,
+            null when seen.Doctor is { Problems.Count: > 0 } => "the doctor's remedies were not tried",
+            _ => null,
+        });
+
     public static Invariant CacheMode(string mode) => new(
         $"cache is {mode}",
         (seen, _) => seen.Report.Cache.Mode == mode ? null : $"cache was {seen.Report.Cache.Mode}");

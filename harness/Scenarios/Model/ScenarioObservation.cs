@@ -18,6 +18,9 @@ public sealed record ScenarioObservation(ProbeReport Report, string RawOutput, s
     /// <summary>What the sample service, run as the app beside the probe, says in <c>GET /status</c>; null when none ran.</summary>
     public ServiceStatus? Service { get; init; }
 
+    /// <summary>What the doctor's remedies did when applied (the remedy column); null when they were not tried.</summary>
+    public Remedies.RemedyOutcome? Remedy { get; init; }
+
     /// <summary>Why no service ran (the matrix shows it instead of an empty cell).</summary>
     public string? NoService { get; init; }
 

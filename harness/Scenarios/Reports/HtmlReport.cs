@@ -190,7 +190,7 @@ public static class HtmlReport
 
             html.Append("<table class=\"row\"><tbody>");
             var row = cell.Row;
-            foreach (var (column, value) in new[] { ("app runs", row.AppRuns), ("container", row.Container), ("network", row.Network), ("chosen", row.Chosen), ("cache", row.Cache), ("candidates", row.Candidates), ("doctor", row.Doctor), ("verdict", row.Verdict) })
+            foreach (var (column, value) in new[] { ("app runs", row.AppRuns), ("container", row.Container), ("network", row.Network), ("chosen", row.Chosen), ("cache", row.Cache), ("candidates", row.Candidates), ("doctor", row.Doctor), ("remedy", row.Remedy), ("verdict", row.Verdict) })
             {
                 html.Append(Inv, $"<tr><th>{column}</th><td>{E(value)}</td></tr>");
             }

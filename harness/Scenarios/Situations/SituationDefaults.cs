@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Heimnetz.Harness.Fixtures.Nodes;
 using Heimnetz.Harness.Scenarios.Model;
+using Heimnetz.Harness.Scenarios.Remedies;
 
 namespace Heimnetz.Harness.Scenarios.Situations;
 
@@ -27,7 +28,8 @@ internal static class SituationDefaults
         var probed = await ProbeAsync(context, app, wiring, cancellationToken).ConfigureAwait(false);
         var (_, status) = await StartServiceAsync(context, app, publishOnLoopback: false, cancellationToken).ConfigureAwait(false);
         // Its /status joins the output the secret check reads: the service got the same passwords as the probe.
-        return probed with { Service = status, RawOutput = probed.RawOutput + status.Body };
+        var seen = probed with { Service = status, RawOutput = probed.RawOutput + status.Body };
+        return await RemedyDrill.RunAsync(context, app, seen, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal static class SyntheticCells
         };
 
     public static MatrixRow Row(string scenario, string server, string verdict) =>
-        new(scenario, "container", server, "docker", "bridge (user-defined)", "redis:6379", "redis", "redis:6379 ready · redis-dev:6379 dns-failure", "redis via redis:6379", "healthy", verdict);
+        new(scenario, "container", server, "docker", "bridge (user-defined)", "redis:6379", "redis", "redis:6379 ready · redis-dev:6379 dns-failure", "redis via redis:6379", "healthy", "—", verdict);
 
     private static ProbeReport Report(string chosen) => new(
         ProbeReport.CurrentSchema,
