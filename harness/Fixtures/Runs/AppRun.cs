@@ -27,6 +27,7 @@ public sealed class AppRun : IAsyncDisposable
     private readonly List<AppReading> readings = [];
     private readonly List<SidecarView> views = [];
     private readonly Dictionary<string, string> scrubs = new(StringComparer.Ordinal);
+    private HostLease? lease;
 
     private AppRun(Situation situation, AppUnderTest app, SituationContext context, AppRunOptions options, AppPlacement placement, AppNode appNode, SidecarNode sidecar)
     {
@@ -65,8 +66,11 @@ public sealed class AppRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(app);
         options ??= new AppRunOptions();
         await DockerEngine.EnsureReadyAsync().ConfigureAwait(false);
+        // The same share of the host a matrix cell takes: alone with fixed ports, else beside others that read the host.
+        var lease = await AcquireHostAsync(situation, options.HostPatience, cancellationToken).ConfigureAwait(false);
         if (situation.HostPorts.FirstOrDefault(port => !IsFree(port)) is var busy and > 0)
         {
+            lease.Dispose();
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The situation '{situation.Name}' publishes host port {busy}, which another process holds; free it and run again."));
         }
 
@@ -79,7 +83,7 @@ public sealed class AppRun : IAsyncDisposable
             appNode = await topology.AddNodeAsync(AppNode.Create(app, placement), "app", placement.Attachment, cancellationToken: cancellationToken).ConfigureAwait(false);
             var sidecar = await SidecarNode.CreateAsync(options.SidecarImage, appNode, placement.Environment, cancellationToken).ConfigureAwait(false);
             await topology.AddNodeAsync(sidecar, "sidecar", new Attachment.SharedWith(appNode.Container.Id, appNode.Role), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var run = new AppRun(situation, app, context, options, placement, appNode, sidecar);
+            var run = new AppRun(situation, app, context, options, placement, appNode, sidecar) { lease = lease };
             await run.WaitForFirstReadingAsync(cancellationToken).ConfigureAwait(false);
             return run;
         }
@@ -88,6 +92,7 @@ public sealed class AppRun : IAsyncDisposable
             var logs = appNode is null ? string.Empty : await appNode.LogsAsync().ConfigureAwait(false);
             topology.Keep = false;
             await topology.DisposeAsync().ConfigureAwait(false);
+            lease.Dispose();
             throw new InvalidOperationException(
                 $"The app {app.Describe()} did not come up in '{situation.Name}': {Hide(error.Message, context.Secrets)}{(logs.Length > 0 ? Environment.NewLine + Hide(logs, context.Secrets) : string.Empty)}",
                 error);
@@ -96,7 +101,23 @@ public sealed class AppRun : IAsyncDisposable
         {
             topology.Keep = false;
             await topology.DisposeAsync().ConfigureAwait(false);
+            lease.Dispose();
             throw;
+        }
+    }
+
+    private static async Task<HostLease> AcquireHostAsync(Situation situation, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(patience);
+        try
+        {
+            return await HostLease.AcquireAsync(exclusive: situation.HostPorts.Count > 0, wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"The situation '{situation.Name}' waited {patience.TotalMinutes:0.#} min for this machine's host, which another run holds (a matrix cell or an app run with fixed host ports, lock {HostLease.LockPath}); let it finish, or raise AppRunOptions.HostPatience."));
         }
     }
 
@@ -188,7 +209,17 @@ public sealed class AppRun : IAsyncDisposable
         $"tear down:              docker rm -f $(docker ps -aq --filter label={HarnessSession.SessionLabel}={HarnessSession.Id}) && docker network rm $(docker network ls -q --filter label={HarnessSession.SessionLabel}={HarnessSession.Id})",
     ];
 
-    public ValueTask DisposeAsync() => context.Topology.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await context.Topology.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            lease?.Dispose();
+        }
+    }
 
     private async Task ReadUntilAsync(string phase, Func<AppReading, bool> done, TimeSpan atLeast, TimeSpan patience, CancellationToken cancellationToken)
     {

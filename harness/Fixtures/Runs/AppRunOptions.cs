@@ -29,6 +29,12 @@ public sealed record AppRunOptions
     /// <summary>How long to wait, after the restore, for the app to report what it reported at the start. <value>The default value is 60 s.</value></summary>
     public TimeSpan RecoveryPatience { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long to wait for this machine's host (see <c>HostLease</c>) while another run holds it: a matrix cell or an app
+    /// run that publishes fixed host ports. <value>The default value is 10 min.</value>
+    /// </summary>
+    public TimeSpan HostPatience { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The pause between readings. <value>The default value is 250 ms.</value></summary>
     public TimeSpan ReadingInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

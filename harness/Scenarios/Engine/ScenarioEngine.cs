@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Heimnetz.Harness.Fixtures.Engine;
 using Heimnetz.Harness.Fixtures.Images;
 using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Model;

@@ -1,4 +1,4 @@
-using Heimnetz.Harness.Scenarios.Engine;
+using Heimnetz.Harness.Fixtures.Engine;
 
 namespace Heimnetz.Scenarios.Tests.Engine;
 

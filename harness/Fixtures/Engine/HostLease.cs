@@ -1,4 +1,4 @@
-namespace Heimnetz.Harness.Scenarios.Engine;
+namespace Heimnetz.Harness.Fixtures.Engine;
 
 /// <summary>
 /// This machine's share of one thing every engine on it has in common: the host. A scenario that binds fixed host ports
