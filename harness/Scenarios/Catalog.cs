@@ -21,6 +21,8 @@ public static class Catalog
         new FailoverStop(),
         new FailoverBlackhole(),
         new AppOnHost(),
+        new HostPortSquatter(),
+        new HostWithoutRedis(),
     ];
 
     public static Scenario Find(string name) =>

@@ -30,9 +30,17 @@ public static class HostProbe
     }
 
     /// <summary>Runs the probe binary with the arguments and the scrubbed environment; returns its exit code and output.</summary>
-    public static async Task<ProbeRun> RunAsync(string binary, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    public static Task<ProbeRun> RunAsync(string binary, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
+        RunAsync(binary, arguments, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Runs the probe binary with the scrubbed environment plus <paramref name="settings"/> (e.g. the <c>REDIS_URL</c> an
+    /// app on the host was given, as an <c>.env</c> file gives it).
+    /// </summary>
+    public static async Task<ProbeRun> RunAsync(string binary, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(settings);
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
@@ -40,6 +48,10 @@ public static class HostProbe
         }
 
         RemoveAppSettings(start.Environment);
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{binary}'.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -28,17 +28,12 @@ internal static class RemedyDrill
             return seen;
         }
 
+        if (Judge(doctor) is { } settled)
+        {
+            return seen with { Remedy = settled };
+        }
+
         var plan = RemedyPlan.For(doctor);
-        if (plan.IsEmpty)
-        {
-            return seen with { Remedy = RemedyOutcome.NothingToDo };
-        }
-
-        if (plan.Blockers.Count > 0)
-        {
-            return seen with { Remedy = RemedyOutcome.NoneApplies(plan.Blockers) };
-        }
-
         context.Step($"apply the doctor's remedies: {string.Join(", ", plan.Kinds)}");
         var recreated = await RecreateAsync(context, app.Spec, plan, cancellationToken).ConfigureAwait(false);
         if (recreated.NotApplicable is { } why)
@@ -59,6 +54,95 @@ internal static class RemedyDrill
             Remedy = RemedyOutcome.Applied(doctor.Verdict, verdict.Verdict, verdict.Describe(), plan.Kinds),
             RawOutput = seen.RawOutput + after.RawOutput,
         };
+    }
+
+    /// <summary>
+    /// The same for an app that runs on the host, as a process: the remedies change what it is given (<c>REDIS_URL</c>,
+    /// as an <c>.env</c> file gives it) and the host around it (a development Redis published on a free port, a
+    /// squatter's published port moved), and the probe and the doctor run again on the host.
+    /// </summary>
+    public static async Task<ScenarioObservation> RunOnHostAsync(ScenarioContext context, string binary, ScenarioObservation seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(seen);
+        if (seen.Doctor is not { } doctor)
+        {
+            return seen;
+        }
+
+        if (Judge(doctor) is { } settled)
+        {
+            return seen with { Remedy = settled };
+        }
+
+        var plan = RemedyPlan.For(doctor);
+        context.Step($"apply the doctor's remedies on the host: {string.Join(", ", plan.Kinds)}");
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var action in plan.Actions)
+        {
+            switch (action)
+            {
+                case StartDevelopmentRedis start:
+                    // What `heimnetz fix` does: a password-protected Redis published on the free port, REDIS_URL pointing at it.
+                    var password = SituationDefaults.NewPassword(context);
+                    await context.Topology.AddRedisAsync("redis-remedy", new RedisNodeSpec(context.Server, Attachment.Bridge) { HostPort = start.Port, Password = password }, cancellationToken).ConfigureAwait(false);
+                    settings["REDIS_URL"] = string.Create(CultureInfo.InvariantCulture, $"redis://:{password}@localhost:{start.Port}");
+                    break;
+                case MovePublishedPort move:
+                    if (await MovePublishedPortAsync(context.Topology, move, cancellationToken).ConfigureAwait(false) is { } notMoved)
+                    {
+                        return seen with { Remedy = RemedyOutcome.NotApplied(doctor.Verdict, notMoved) };
+                    }
+
+                    break;
+                case SetRedisUrl url:
+                    settings["REDIS_URL"] = url.Url;
+                    break;
+                default:
+                    return seen with { Remedy = RemedyOutcome.NotApplied(doctor.Verdict, $"{action.Kind} is a remedy for a container, and this app runs on the host") };
+            }
+        }
+
+        context.Step("probe and doctor on the host again");
+        var probe = await HostProbe.RunAsync(binary, ["probe", "--json"], settings, cancellationToken).ConfigureAwait(false);
+        var again = await HostProbe.RunAsync(binary, ["doctor", "--json"], settings, cancellationToken).ConfigureAwait(false);
+        var verdict = DoctorVerdict.Parse(again.Stdout);
+        return seen with
+        {
+            Remedy = RemedyOutcome.Applied(doctor.Verdict, verdict.Verdict, verdict.Describe(), plan.Kinds),
+            RawOutput = seen.RawOutput + probe.Stdout + probe.Stderr + again.Stdout + again.Stderr,
+        };
+    }
+
+    /// <summary>The outcome without applying anything: nothing to do, or a problem only a person can fix; null when the plan runs.</summary>
+    private static RemedyOutcome? Judge(DoctorVerdict doctor)
+    {
+        var plan = RemedyPlan.For(doctor);
+        return plan.IsEmpty ? RemedyOutcome.NothingToDo
+            : plan.Blockers.Count > 0 ? RemedyOutcome.NoneApplies(plan.Blockers)
+            : null;
+    }
+
+    /// <summary>
+    /// Moves a squatter the topology made to the free host port, as its owner would: stop it (the port is free at once)
+    /// and start it again published on the new port. Returns why not, or null when it moved.
+    /// </summary>
+    private static async Task<string?> MovePublishedPortAsync(TopologyBuilder topology, MovePublishedPort move, CancellationToken cancellationToken)
+    {
+        var squatter = topology.Nodes.OfType<SquatterNode>().FirstOrDefault(node => node.Container.Name.TrimStart('/') == move.Container.TrimStart('/'));
+        if (squatter is null)
+        {
+            return $"the container publishing port {move.From} is not one this topology made";
+        }
+
+        if (topology.Sketch().Nodes.FirstOrDefault(node => node.Role == squatter.Role)?.Wiring != Attachment.Bridge.Describe())
+        {
+            return $"the squatter '{squatter.Role}' is not on the default bridge, where the harness publishes host ports";
+        }
+
+        await squatter.StopAsync(cancellationToken).ConfigureAwait(false);
+        await topology.AddSquatterAsync($"{squatter.Role}-moved", squatter.Kind, Attachment.Bridge, hostPort: move.To, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private static async Task<Recreated> RecreateAsync(ScenarioContext context, ProbeNodeSpec original, RemedyPlan plan, CancellationToken cancellationToken)

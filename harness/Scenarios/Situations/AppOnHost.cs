@@ -1,9 +1,6 @@
 using Heimnetz.Harness.Fixtures.Nodes;
-using Heimnetz.Harness.Fixtures.Probe;
 using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Model;
-using Heimnetz.EnvironmentDetection;
-using Heimnetz.Probing;
 
 namespace Heimnetz.Harness.Scenarios.Situations;
 
@@ -31,20 +28,6 @@ public sealed class AppOnHost : Scenario
     {
         context.Step("start Redis published on host port 6379");
         await context.Topology.AddRedisAsync("redis", new RedisNodeSpec(context.Server, Attachment.Bridge) { HostPort = 6379 }, cancellationToken).ConfigureAwait(false);
-        context.Step("run the probe on the host");
-        var binary = await ProbeArtifact.GetPathAsync(cancellationToken).ConfigureAwait(false);
-        var run = await HostProbe.RunAsync(binary, ["probe", "--json"], cancellationToken).ConfigureAwait(false);
-        var report = ProbeReportJson.Deserialize(run.Stdout);
-        context.Step("run doctor on the host");
-        var doctor = await HostProbe.RunAsync(binary, ["doctor", "--json"], cancellationToken).ConfigureAwait(false);
-        // The host may itself be a container (a CI runner, a dev container): the probe must agree with detection in this process.
-        var here = EnvironmentSectionMapper.ToSection(EnvironmentDetector.Detect(Sysroot.Live));
-        return new ScenarioObservation(report, run.Stdout + run.Stderr + doctor.Stdout + doctor.Stderr, "host")
-        {
-            EngineFacts = new Dictionary<string, string> { ["container"] = here.Container },
-            Doctor = DoctorVerdict.Parse(doctor.Stdout),
-            // The harness runs the service only as a container (the image built from source); on the host it is `dotnet run`.
-            NoService = "not run: the app is a host process",
-        };
+        return await SituationDefaults.ObserveOnHostAsync(context, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
+using Heimnetz.EnvironmentDetection;
 using Heimnetz.Harness.Fixtures.Nodes;
+using Heimnetz.Harness.Fixtures.Probe;
 using Heimnetz.Harness.Scenarios.Model;
 using Heimnetz.Harness.Scenarios.Remedies;
+using Heimnetz.Probing;
 
 namespace Heimnetz.Harness.Scenarios.Situations;
 
@@ -74,5 +77,30 @@ internal static class SituationDefaults
         {
             Doctor = DoctorVerdict.Parse(doctor.Stdout),
         };
+    }
+
+    /// <summary>
+    /// Runs the probe and the doctor on the host, as an app on the developer's machine runs, then applies the doctor's
+    /// remedies there. The host may itself be a container (a CI runner, a dev container): the engine fact is what
+    /// detection in this process says, for the probe to agree with.
+    /// </summary>
+    public static async Task<ScenarioObservation> ObserveOnHostAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Step("run the probe on the host");
+        var binary = await ProbeArtifact.GetPathAsync(cancellationToken).ConfigureAwait(false);
+        var run = await HostProbe.RunAsync(binary, ["probe", "--json"], cancellationToken).ConfigureAwait(false);
+        var report = ProbeReportJson.Deserialize(run.Stdout);
+        context.Step("run doctor on the host");
+        var doctor = await HostProbe.RunAsync(binary, ["doctor", "--json"], cancellationToken).ConfigureAwait(false);
+        var here = EnvironmentSectionMapper.ToSection(EnvironmentDetector.Detect(Sysroot.Live));
+        var seen = new ScenarioObservation(report, run.Stdout + run.Stderr + doctor.Stdout + doctor.Stderr, "host")
+        {
+            EngineFacts = new Dictionary<string, string> { ["container"] = here.Container },
+            Doctor = DoctorVerdict.Parse(doctor.Stdout),
+            // The harness runs the service only as a container (the image built from source); on the host it is `dotnet run`.
+            NoService = "not run: the app is a host process",
+        };
+        return await RemedyDrill.RunOnHostAsync(context, binary, seen, cancellationToken).ConfigureAwait(false);
     }
 }
