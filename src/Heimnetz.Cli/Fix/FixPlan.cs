@@ -41,7 +41,7 @@ internal sealed record FixPlan(DoctorVerdict Verdict, IReadOnlyList<FixStep> Ste
                 StartDevelopmentRedis when startPlanned => "one development Redis is enough",
                 AddExtraHost or AttachNetwork when situation.ComposeFile is null => "no compose file in this directory",
                 AddExtraHost or AttachNetwork when situation.Service is null => "needs --service <the app's compose service>",
-                SetRedisUrl => "which URL is right depends on how that server is set up: yours to choose",
+                SetRedisUrl => "fix never changes which Redis the app uses: set REDIS_URL as the remedy says",
                 MovePublishedPort => "fix never touches a container it did not create",
                 NoAutomaticRemedy none => $"{none.Reason}; who can fix it: {none.FixableBy}",
                 _ => null,
