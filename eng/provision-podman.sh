@@ -7,8 +7,9 @@
 # Order of business:
 #   1. root on Debian: install podman from the machine's own release (bookworm: 4.3, trixie: 5.x)
 #   2. containers.conf: ulimits a sandboxed engine may set (see below)
-#   3. start `podman system service` on the socket, unless it answers already
-#   4. copy every heimnetz/* image the Docker engine has and Podman lacks (docker save | podman load): the images
+#   3. netavark older than 1.9: keep every bridge's MAC address fixed (see below)
+#   4. start `podman system service` on the socket, unless it answers already
+#   5. copy every heimnetz/* image the Docker engine has and Podman lacks (docker save | podman load): the images
 #      are built once from Debian packages (eng/images) and never pulled
 #
 # Environment:
@@ -63,7 +64,28 @@ if [[ ! -e "$CONF" ]]; then
   say "wrote $CONF (nofile $nofile, nproc 8192)"
 fi
 
-# 3. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
+# 3. netavark before 1.9 lets a bridge take the lowest MAC address of its ports, so stopping or starting one container
+#    can change it, and the other containers on that network lose their gateway and DNS until their ARP entry expires
+#    (30-100 s; found by failover-stop on Podman: the restarted Redis was back, but 'redis' did not resolve for 45 s).
+#    netavark 1.9 pins the address; eng/podman/netavark-pinned-bridge does the same in front of an older one, from the
+#    first of Podman's helper folders. Installed again on every run, so a change to it takes effect.
+netavark=/usr/lib/podman/netavark
+pinning=/usr/local/libexec/podman/netavark
+if [[ -x "$netavark" ]]; then
+  version=$("$netavark" --version 2>/dev/null | awk '{ print $2 }')
+  if [[ -n "$version" && $(printf '%s\n' "$version" 1.9.0 | sort -V | head -n 1) != 1.9.0 ]]; then
+    command -v ip >/dev/null 2>&1 || apt-get install -y -qq iproute2 >/dev/null
+    if ! cmp -s "$here/podman/netavark-pinned-bridge" "$pinning"; then
+      install -D -m 0755 "$here/podman/netavark-pinned-bridge" "$pinning"
+      say "netavark $version changes a bridge's MAC address as containers come and go: installed $pinning, which pins it (as netavark 1.9 does)"
+    fi
+  elif [[ -e "$pinning" ]] && cmp -s "$here/podman/netavark-pinned-bridge" "$pinning"; then
+    rm -f "$pinning"
+    say "netavark $version pins bridge addresses itself: removed $pinning"
+  fi
+fi
+
+# 4. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
 #    Podman's default bridge address, where nothing answers DNS: container names still resolve through aardvark-dns,
 #    and every other name fails at once instead of being forwarded to the machine's resolver (as the Docker engine
 #    from provision-engine.sh does with --dns), so no test traffic leaves this machine.
@@ -81,7 +103,7 @@ if ! answers; then
   answers || { say "Podman did not answer on $SOCKET; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
 fi
 
-# 4. The offline images, by content: an image Podman holds with the same id is not copied again.
+# 5. The offline images, by content: an image Podman holds with the same id is not copied again.
 heimnetz_copy_images "unix://$SOCKET"
 
 say "ready: DOCKER_HOST=unix://$SOCKET ($(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
