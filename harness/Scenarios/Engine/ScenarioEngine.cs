@@ -84,7 +84,8 @@ public sealed class ScenarioEngine(int parallelism = 3)
                 Observation = observation,
                 Scrubs = new Dictionary<string, string>(context.Scrubs),
                 Violations = violations,
-                Logs = violations.Count == 0 ? null : await context.Topology.CollectLogsAsync().ConfigureAwait(false),
+                // The scenario's own output last: a cell file keeps the tail of the logs.
+                Logs = violations.Count == 0 ? null : string.Join(Environment.NewLine, new[] { await context.Topology.CollectLogsAsync().ConfigureAwait(false), observation.Diagnostics }.OfType<string>()),
             };
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

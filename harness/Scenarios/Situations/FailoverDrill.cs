@@ -57,7 +57,8 @@ public abstract class FailoverDrill : Scenario
         context.Step("run heimnetz watch in the app");
         // Through tee, so the harness can see when the cache is on Redis: a starved app (a CPU limit, a busy machine)
         // takes longer to start, and breaking Redis before it got there would test nothing.
-        var watch = app.Container.ExecAsync(["bash", "-c", $"set -o pipefail; {ProbeArtifact.ContainerPath} watch --duration {WatchDuration} --interval 20ms --json | tee {WatchLog}"], cancellationToken);
+        // --verbose puts the cache's own log on stderr: why each recovery attempt failed, for a cell that needs attention.
+        var watch = app.Container.ExecAsync(["bash", "-c", $"set -o pipefail; {ProbeArtifact.ContainerPath} watch --duration {WatchDuration} --interval 20ms --json --verbose | tee {WatchLog}"], cancellationToken);
         context.Step("wait until watch is on Redis");
         await WaitUntilOnRedisAsync(app, cancellationToken).ConfigureAwait(false);
         context.Step("drive HTTP traffic through the service");
@@ -65,6 +66,8 @@ public abstract class FailoverDrill : Scenario
         await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
 
         context.Step("break Redis");
+        // Where Redis was and is: on Podman a restarted container gets a new address (its name follows it).
+        var addressBefore = await redis.AddressOnAsync(network.Name, cancellationToken).ConfigureAwait(false);
         var faultAt = DateTimeOffset.UtcNow;
         await BreakAsync(redis, cancellationToken).ConfigureAwait(false);
         await Task.Delay(Outage, cancellationToken).ConfigureAwait(false);
@@ -73,6 +76,7 @@ public abstract class FailoverDrill : Scenario
         // Measured from the restore command: the cache may reconnect before the engine reports the container ready.
         var restoredAt = DateTimeOffset.UtcNow;
         await RestoreAsync(redis, cancellationToken).ConfigureAwait(false);
+        var addressAfter = await redis.AddressOnAsync(network.Name, cancellationToken).ConfigureAwait(false);
 
         context.Step("wait for the service to be back on Redis");
         var after = await service.WaitForStatusAsync(status => BackOnRedis(status, restoredAt) is not null, OnRedisPatience, cancellationToken).ConfigureAwait(false);
@@ -104,6 +108,13 @@ public abstract class FailoverDrill : Scenario
             Timings = timings,
             Service = after,
             Traffic = requests,
+            Diagnostics = string.Join(
+                Environment.NewLine,
+                $"--- redis: {addressBefore ?? "no address"} before the fault, {addressAfter ?? "no address"} after the restore ---",
+                "--- heimnetz watch: stdout ---",
+                run.Stdout.TrimEnd(),
+                $"--- heimnetz watch: stderr (exit {run.ExitCode}) ---",
+                run.Stderr.TrimEnd()),
         };
     }
 
