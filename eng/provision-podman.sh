@@ -35,7 +35,7 @@ answers() { curl -fsS --max-time 5 --unix-socket "$SOCKET" http://localhost/_pin
 # change it, and the other containers on that network lose their gateway and DNS until their ARP entry expires (30 to
 # 100 s; failover-stop found it: the restarted Redis answered, but 'redis' did not resolve for 45 s). netavark 1.9 pins
 # the address; eng/podman/netavark-pinned-bridge does the same in front of an older one, from the first of Podman's
-# helper folders. Copied again when it changed. Needs root, not Debian: other distributions ship netavark 1.4 as well.
+# helper folders. Copied again when it changed. Needs root, not Debian: other distributions may ship an older netavark too.
 pin_bridge_addresses() {
   local netavark=/usr/lib/podman/netavark pinning=/usr/local/libexec/podman/netavark version
   [[ -x "$netavark" ]] || return 0
