@@ -70,6 +70,13 @@ public sealed class ScenarioEngine(int parallelism = 3)
         }
     }
 
+    /// <summary>The containers' logs, then what the scenario's own tools printed: a cell file keeps the tail.</summary>
+    private static async Task<string> LogsAsync(ScenarioContext context, ScenarioObservation observation)
+    {
+        var containers = await context.Topology.CollectLogsAsync().ConfigureAwait(false);
+        return observation.Diagnostics is { } diagnostics ? containers + Environment.NewLine + diagnostics : containers;
+    }
+
     private static async Task<ScenarioResult> ObserveAsync(Scenario scenario, string flavour, ScenarioContext context, Stopwatch clock, CancellationToken cancellationToken)
     {
         try
@@ -84,8 +91,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
                 Observation = observation,
                 Scrubs = new Dictionary<string, string>(context.Scrubs),
                 Violations = violations,
-                // The scenario's own output last: a cell file keeps the tail of the logs.
-                Logs = violations.Count == 0 ? null : string.Join(Environment.NewLine, new[] { await context.Topology.CollectLogsAsync().ConfigureAwait(false), observation.Diagnostics }.OfType<string>()),
+                Logs = violations.Count == 0 ? null : await LogsAsync(context, observation).ConfigureAwait(false),
             };
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
