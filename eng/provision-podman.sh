@@ -79,7 +79,7 @@ restart_running_service() {
     return 0
   fi
   say "restarting the podman system service (pid $pid), so it uses the new netavark"
-  kill "$pid"
+  kill "$pid" 2>/dev/null || true
   for ((i = 0; i < 20; i++)); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
