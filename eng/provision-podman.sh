@@ -7,8 +7,9 @@
 # Order of business:
 #   1. root on Debian: install podman from the machine's own release (bookworm: 4.3, trixie: 5.x)
 #   2. containers.conf: ulimits a sandboxed engine may set (see below)
-#   3. start `podman system service` on the socket, unless it answers already
-#   4. copy every heimnetz/* image the Docker engine has and Podman lacks (docker save | podman load): the images
+#   3. netavark older than 1.9: keep every bridge's MAC address fixed (see below)
+#   4. start `podman system service` on the socket, unless it answers already
+#   5. copy every heimnetz/* image the Docker engine has and Podman lacks (docker save | podman load): the images
 #      are built once from Debian packages (eng/images) and never pulled
 #
 # Environment:
@@ -30,8 +31,65 @@ CONF=/etc/containers/containers.conf
 say() { printf 'provision-podman: %s\n' "$*" >&2; }
 answers() { curl -fsS --max-time 5 --unix-socket "$SOCKET" http://localhost/_ping >/dev/null 2>&1; }
 
+# netavark before 1.9 lets a bridge take the lowest MAC address of its ports, so stopping or starting one container can
+# change it, and the other containers on that network lose their gateway and DNS until their ARP entry expires (30 to
+# 100 s; failover-stop found it: the restarted Redis answered, but 'redis' did not resolve for 45 s). netavark 1.9 pins
+# the address; eng/podman/netavark-pinned-bridge does the same in front of an older one, from the first of Podman's
+# helper folders. Copied again when it changed. Needs root, not Debian: other distributions may ship an older netavark too.
+pin_bridge_addresses() {
+  local netavark=/usr/lib/podman/netavark pinning=/usr/local/libexec/podman/netavark version
+  [[ -x "$netavark" ]] || return 0
+  version=$("$netavark" --version 2>/dev/null | awk '{ print $2 }')
+  if [[ -n "$version" && $(printf '%s\n' "$version" 1.9.0 | sort -V | head -n 1) != 1.9.0 ]]; then
+    if [[ $(id -u) -ne 0 ]]; then
+      cmp -s "$here/podman/netavark-pinned-bridge" "$pinning" ||
+        say "warning: netavark $version lets bridge addresses change (a restarted container cuts the others off from DNS for up to 100 s); run this script as root once to pin them"
+      return 0
+    fi
+    command -v ip >/dev/null 2>&1 || apt-get install -y -qq iproute2 >/dev/null
+    if ! cmp -s "$here/podman/netavark-pinned-bridge" "$pinning"; then
+      install -D -m 0755 "$here/podman/netavark-pinned-bridge" "$pinning"
+      say "netavark $version changes a bridge's MAC address as containers come and go: installed $pinning, which pins it (as netavark 1.9 does)"
+      restart_running_service
+    fi
+  elif [[ $(id -u) -eq 0 && -e "$pinning" ]] && cmp -s "$here/podman/netavark-pinned-bridge" "$pinning"; then
+    rm -f "$pinning"
+    say "netavark $version pins bridge addresses itself: removed $pinning"
+    restart_running_service
+  fi
+}
+
+# Podman finds its netavark once, when it starts: a service that is already running keeps using the one it found.
+# Containers keep running across the restart (conmon holds them, not the service).
+restart_running_service() {
+  local pid
+  answers || return 0
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet podman.service 2>/dev/null; then
+    say "restarting podman.service, so it uses the new netavark"
+    systemctl restart podman.service
+    return 0
+  fi
+  pid=$(cat "$STATE/service.pid" 2>/dev/null || true)
+  if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
+    # Started before this script kept its pid.
+    pid=$(pgrep -fx "podman system service --time=0 unix://$SOCKET" | head -n 1 || true)
+  fi
+  if [[ -z "$pid" ]]; then
+    say "warning: restart Podman's API service on $SOCKET, so it uses the new netavark"
+    return 0
+  fi
+  say "restarting the podman system service (pid $pid), so it uses the new netavark"
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 20; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  rm -f "$STATE/service.pid"
+}
+
 if [[ $(id -u) -ne 0 ]] || ! heimnetz_is_debian; then
   if answers; then
+    pin_bridge_addresses
     heimnetz_copy_images "unix://$SOCKET"
     say "ready: DOCKER_HOST=unix://$SOCKET"
     exit 0
@@ -63,7 +121,10 @@ if [[ ! -e "$CONF" ]]; then
   say "wrote $CONF (nofile $nofile, nproc 8192)"
 fi
 
-# 3. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
+# 3. Bridge addresses that stay put (see pin_bridge_addresses).
+pin_bridge_addresses
+
+# 4. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
 #    Podman's default bridge address, where nothing answers DNS: container names still resolve through aardvark-dns,
 #    and every other name fails at once instead of being forwarded to the machine's resolver (as the Docker engine
 #    from provision-engine.sh does with --dns), so no test traffic leaves this machine.
@@ -74,6 +135,8 @@ if ! answers; then
   setsid nohup unshare --mount --propagation slave \
     sh -c "mount --bind '$STATE/resolv.conf' /etc/resolv.conf && exec podman system service --time=0 'unix://$SOCKET'" \
     >>"$LOG" 2>&1 </dev/null &
+  # setsid, unshare and sh all exec: this is the service's own pid, for a restart.
+  echo $! >"$STATE/service.pid"
   for ((i = 0; i < 60; i++)); do
     answers && break
     sleep 0.5
@@ -81,7 +144,7 @@ if ! answers; then
   answers || { say "Podman did not answer on $SOCKET; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
 fi
 
-# 4. The offline images, by content: an image Podman holds with the same id is not copied again.
+# 5. The offline images, by content: an image Podman holds with the same id is not copied again.
 heimnetz_copy_images "unix://$SOCKET"
 
 say "ready: DOCKER_HOST=unix://$SOCKET ($(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"

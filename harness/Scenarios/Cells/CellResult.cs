@@ -20,8 +20,11 @@ public sealed record CellResult(
     double WallMs,
     MatrixRow Row)
 {
-    /// <summary>The longest tail of container logs kept in a cell file; enough to see why it failed.</summary>
-    public const int LogTail = 8000;
+    /// <summary>
+    /// The longest tail of logs kept in a cell file; enough to see why it failed. A failover drill's tail holds the
+    /// service's log and then watch's own (a transition timeline and a line per recovery attempt).
+    /// </summary>
+    public const int LogTail = 32000;
 
     public IReadOnlyList<string> Violations { get; init; } = [];
 

@@ -71,6 +71,13 @@ public sealed class ScenarioEngine(int parallelism = 3)
         }
     }
 
+    /// <summary>The containers' logs, then what the scenario's own tools printed: a cell file keeps the tail.</summary>
+    private static async Task<string> LogsAsync(ScenarioContext context, ScenarioObservation observation)
+    {
+        var containers = await context.Topology.CollectLogsAsync().ConfigureAwait(false);
+        return observation.Diagnostics is { } diagnostics ? containers + Environment.NewLine + diagnostics : containers;
+    }
+
     private static async Task<ScenarioResult> ObserveAsync(Scenario scenario, string flavour, ScenarioContext context, Stopwatch clock, CancellationToken cancellationToken)
     {
         try
@@ -85,7 +92,7 @@ public sealed class ScenarioEngine(int parallelism = 3)
                 Observation = observation,
                 Scrubs = new Dictionary<string, string>(context.Scrubs),
                 Violations = violations,
-                Logs = violations.Count == 0 ? null : await context.Topology.CollectLogsAsync().ConfigureAwait(false),
+                Logs = violations.Count == 0 ? null : await LogsAsync(context, observation).ConfigureAwait(false),
             };
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -27,6 +27,12 @@ public sealed record ScenarioObservation(ProbeReport Report, string RawOutput, s
     /// <summary>The HTTP requests a client container sent through the service during a failover drill.</summary>
     public TrafficRun? Traffic { get; init; }
 
+    /// <summary>
+    /// What the scenario's own tools printed (e.g. <c>heimnetz watch</c> and its log), added to the containers' logs of a
+    /// cell that needs attention; never part of the snapshot. It is part of <see cref="RawOutput"/> too, so the secret check reads it.
+    /// </summary>
+    public string? Diagnostics { get; init; }
+
     /// <summary>Measured figures (milliseconds) for the timings report; never part of the snapshot.</summary>
     public IReadOnlyDictionary<string, double> Timings { get; init; } = new Dictionary<string, double>();
 }

@@ -57,14 +57,17 @@ public abstract class FailoverDrill : Scenario
         context.Step("run heimnetz watch in the app");
         // Through tee, so the harness can see when the cache is on Redis: a starved app (a CPU limit, a busy machine)
         // takes longer to start, and breaking Redis before it got there would test nothing.
-        var watch = app.Container.ExecAsync(["bash", "-c", $"set -o pipefail; {ProbeArtifact.ContainerPath} watch --duration {WatchDuration} --interval 20ms --json | tee {WatchLog}"], cancellationToken);
+        // --verbose puts the cache's own log on stderr: why each recovery attempt failed, for a cell that needs attention.
+        var watch = app.Container.ExecAsync(["bash", "-c", $"set -o pipefail; {ProbeArtifact.ContainerPath} watch --duration {WatchDuration} --interval 20ms --json --verbose | tee {WatchLog}"], cancellationToken);
         context.Step("wait until watch is on Redis");
-        await WaitUntilOnRedisAsync(app, cancellationToken).ConfigureAwait(false);
+        var onRedisBeforeFault = await WaitUntilOnRedisAsync(app, cancellationToken).ConfigureAwait(false);
         context.Step("drive HTTP traffic through the service");
         var traffic = client.RunUntilStoppedAsync([.. TrafficKeys.Select(key => new Uri($"http://service:{service.Spec.Port}/cache/{key}"))], cancellationToken);
         await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
 
         context.Step("break Redis");
+        // Where Redis was and is: on Podman a restarted container gets a new address (its name follows it).
+        var addressBefore = await redis.AddressOnAsync(network.Name, cancellationToken).ConfigureAwait(false);
         var faultAt = DateTimeOffset.UtcNow;
         await BreakAsync(redis, cancellationToken).ConfigureAwait(false);
         await Task.Delay(Outage, cancellationToken).ConfigureAwait(false);
@@ -73,6 +76,7 @@ public abstract class FailoverDrill : Scenario
         // Measured from the restore command: the cache may reconnect before the engine reports the container ready.
         var restoredAt = DateTimeOffset.UtcNow;
         await RestoreAsync(redis, cancellationToken).ConfigureAwait(false);
+        var addressAfter = await redis.AddressOnAsync(network.Name, cancellationToken).ConfigureAwait(false);
 
         context.Step("wait for the service to be back on Redis");
         var after = await service.WaitForStatusAsync(status => BackOnRedis(status, restoredAt) is not null, OnRedisPatience, cancellationToken).ConfigureAwait(false);
@@ -104,6 +108,14 @@ public abstract class FailoverDrill : Scenario
             Timings = timings,
             Service = after,
             Traffic = requests,
+            Diagnostics = string.Join(
+                Environment.NewLine,
+                $"--- redis: {addressBefore ?? "no address"} before the fault, {addressAfter ?? "no address"} after the restore ---",
+                onRedisBeforeFault ? "--- watch was on Redis before the fault ---" : $"--- watch was not on Redis within {OnRedisPatience.TotalSeconds:0} s, and Redis was broken anyway ---",
+                "--- heimnetz watch: stdout ---",
+                run.Stdout.TrimEnd(),
+                $"--- heimnetz watch: stderr (exit {run.ExitCode}) ---",
+                run.Stderr.TrimEnd()),
         };
     }
 
@@ -117,7 +129,8 @@ public abstract class FailoverDrill : Scenario
     private static DateTimeOffset? BackOnRedis(ServiceStatus status, DateTimeOffset restoredAt) =>
         status.CacheMode == "redis" && status.Transitions.LastOrDefault(t => t.To == "redis" && t.At >= restoredAt) is { } back ? back.At : null;
 
-    private static async Task WaitUntilOnRedisAsync(ProbeNode app, CancellationToken cancellationToken)
+    /// <summary>Waits until watch's log shows the cache on Redis; false when it did not get there within the patience.</summary>
+    private static async Task<bool> WaitUntilOnRedisAsync(ProbeNode app, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < OnRedisPatience)
@@ -125,10 +138,12 @@ public abstract class FailoverDrill : Scenario
             var seen = await app.Container.ExecAsync(["grep", "-Eq", "\"to\": ?\"redis\"", WatchLog], cancellationToken).ConfigureAwait(false);
             if (seen.ExitCode == 0)
             {
-                return;
+                return true;
             }
 
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
         }
+
+        return false;
     }
 }

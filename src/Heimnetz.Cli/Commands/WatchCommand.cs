@@ -7,12 +7,14 @@ using Heimnetz.Discovery;
 using Heimnetz.EnvironmentDetection;
 using Heimnetz.Probing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Heimnetz.Cli.Commands;
 
 /// <summary>
-/// <c>heimnetz watch [--duration 10s] [--interval 10ms] [--endpoint host:port] [--config FILE] [--redis-url URL] [--json]</c>: drives the cache with Set+Get in a loop and
+/// <c>heimnetz watch [--duration 10s] [--interval 10ms] [--endpoint host:port] [--config FILE] [--redis-url URL] [--json] [--verbose]</c>: drives the cache with Set+Get in a loop and
 /// prints every mode transition and, once a second, the calls and their latency percentiles; the harness reads it to measure failover.
+/// With <c>--verbose</c> the cache's and discovery's log goes to stderr, so a slow return shows why each attempt failed.
 /// </summary>
 internal static class WatchCommand
 {
@@ -27,8 +29,9 @@ internal static class WatchCommand
         var interval = new Option<string>("--interval") { Description = "Pause between Set+Get rounds, e.g. 10ms.", DefaultValueFactory = _ => "10ms" };
         var endpoint = new Option<string?>("--endpoint") { Description = "A fixed Redis as host:port (credentials from REDIS_USERNAME/REDIS_PASSWORD); without it, discovery finds Redis and finds it again after an outage." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line: type \"transition\" or \"tick\"." };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print the cache's and discovery's log to stderr (debug level): why each recovery attempt failed, which Redis discovery chose." };
         var settings = new RedisSettingsOptions();
-        var command = new Command("watch", "Run cache calls in a loop and report mode transitions and latency every second.") { duration, interval, endpoint, json };
+        var command = new Command("watch", "Run cache calls in a loop and report mode transitions and latency every second.") { duration, interval, endpoint, json, verbose };
         settings.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -52,11 +55,13 @@ internal static class WatchCommand
                 return exit;
             }
 
+            var logLevel = parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.None;
             IRedisLocator locator;
             try
             {
                 // The same settings as probe and doctor: REDIS_USERNAME, REDIS_PASSWORD and the TLS CA reach a fixed endpoint too.
-                var pipeline = await ProbePipeline.PrepareAsync(Sysroot.Live, configuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var discoveryLog = new TextWriterLogger<ProbePipeline>(stderr, TimeProvider.System, logLevel);
+                var pipeline = await ProbePipeline.PrepareAsync(Sysroot.Live, configuration, logger: discoveryLog, cancellationToken: cancellationToken).ConfigureAwait(false);
                 locator = fixedEndpoint is null ? pipeline.CreateLocator() : pipeline.CreateFixedLocator(fixedEndpoint);
             }
             catch (HeimnetzConfigurationException exception)
@@ -65,7 +70,7 @@ internal static class WatchCommand
                 return HeimnetzCli.BadConfiguration;
             }
 
-            return await RunAsync(locator, runFor, pause, parseResult.GetValue(json), stdout, stderr, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(locator, runFor, pause, parseResult.GetValue(json), stdout, stderr, TimeProvider.System, logLevel, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -98,7 +103,7 @@ internal static class WatchCommand
         throw new FormatException($"The duration '{text}' for {option} is not valid; expected a positive number with a unit, e.g. 500ms, 10s, 2m or 1h.");
     }
 
-    internal static async Task<int> RunAsync(IRedisLocator locator, TimeSpan runFor, TimeSpan pause, bool json, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(IRedisLocator locator, TimeSpan runFor, TimeSpan pause, bool json, TextWriter stdout, TextWriter stderr, TimeProvider time, LogLevel logLevel, CancellationToken cancellationToken)
     {
         var output = new Lock();
         void Emit(object line, string text)
@@ -112,7 +117,7 @@ internal static class WatchCommand
 
         try
         {
-            var cache = new ResilientCache(locator, new HeimnetzCacheOptions(), time);
+            var cache = new ResilientCache(locator, new HeimnetzCacheOptions(), time, new TextWriterLogger<ResilientCache>(stderr, time, logLevel));
             await using var disposeCache = cache.ConfigureAwait(false);
             cache.ModeChanged += (_, e) => Emit(
                 new TransitionLine("transition", Iso(e.Timestamp), Name(e.OldMode), Name(e.NewMode), e.Reason, e.Endpoint),

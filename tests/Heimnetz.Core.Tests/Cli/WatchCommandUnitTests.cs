@@ -55,6 +55,38 @@ public sealed class WatchCommandUnitTests
         });
     }
 
+    [Test]
+    public async Task Run_VerboseWithNoRedisAnswering_LogsWhyEachRecoveryAttemptFailedToStderr()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        // Port 1 on loopback refuses at once: every recovery attempt fails, and each says why.
+        var exitCode = await HeimnetzCli.RunAsync(["watch", "--duration", "1s", "--endpoint", "127.0.0.1:1", "--verbose"], stdout, stderr);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(HeimnetzCli.Ok), stderr.ToString());
+            Assert.That(stderr.ToString(), Does.Contain("dbug RecoveryAttemptFailed: Recovery attempt 1 failed: connect to 127.0.0.1:1"));
+            Assert.That(stdout.ToString(), Does.Not.Contain("RecoveryAttemptFailed"), "the log stays off stdout, which --json keeps to one object per line");
+        });
+    }
+
+    [Test]
+    public async Task Run_WithoutVerbose_WritesNoLogToStderr()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = await HeimnetzCli.RunAsync(["watch", "--duration", "1s", "--endpoint", "127.0.0.1:1"], stdout, stderr);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(HeimnetzCli.Ok));
+            Assert.That(stderr.ToString(), Is.Empty);
+        });
+    }
+
     [TestCase(0.50, 5)]
     [TestCase(0.99, 10)]
     public void Percentile_SortedSamples_NearestRank(double quantile, double expected) =>
