@@ -28,12 +28,12 @@ internal static class RemedyDrill
             return seen;
         }
 
-        if (Judge(doctor) is { } settled)
+        var plan = RemedyPlan.For(doctor);
+        if (Judge(plan) is { } settled)
         {
             return seen with { Remedy = settled };
         }
 
-        var plan = RemedyPlan.For(doctor);
         context.Step($"apply the doctor's remedies: {string.Join(", ", plan.Kinds)}");
         var recreated = await RecreateAsync(context, app.Spec, plan, cancellationToken).ConfigureAwait(false);
         if (recreated.NotApplicable is { } why)
@@ -70,12 +70,12 @@ internal static class RemedyDrill
             return seen;
         }
 
-        if (Judge(doctor) is { } settled)
+        var plan = RemedyPlan.For(doctor);
+        if (Judge(plan) is { } settled)
         {
             return seen with { Remedy = settled };
         }
 
-        var plan = RemedyPlan.For(doctor);
         context.Step($"apply the doctor's remedies on the host: {string.Join(", ", plan.Kinds)}");
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var action in plan.Actions)
@@ -115,13 +115,10 @@ internal static class RemedyDrill
     }
 
     /// <summary>The outcome without applying anything: nothing to do, or a problem only a person can fix; null when the plan runs.</summary>
-    private static RemedyOutcome? Judge(DoctorVerdict doctor)
-    {
-        var plan = RemedyPlan.For(doctor);
-        return plan.IsEmpty ? RemedyOutcome.NothingToDo
+    private static RemedyOutcome? Judge(RemedyPlan plan) =>
+        plan.IsEmpty ? RemedyOutcome.NothingToDo
             : plan.Blockers.Count > 0 ? RemedyOutcome.NoneApplies(plan.Blockers)
             : null;
-    }
 
     /// <summary>
     /// Moves a squatter the topology made to the free host port, as its owner would: stop it (the port is free at once)
