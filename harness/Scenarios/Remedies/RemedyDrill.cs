@@ -22,18 +22,13 @@ internal static class RemedyDrill
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(seen);
-        if (seen.Doctor is not { } doctor)
+        if (Settle(seen) is { } settled)
         {
-            return seen;
+            return settled;
         }
 
+        var doctor = seen.Doctor!;
         var plan = RemedyPlan.For(doctor);
-        if (Judge(plan) is { } settled)
-        {
-            return seen with { Remedy = settled };
-        }
-
         context.Step($"apply the doctor's remedies: {string.Join(", ", plan.Kinds)}");
         var recreated = await RecreateAsync(context, app.Spec, plan, cancellationToken).ConfigureAwait(false);
         if (recreated.NotApplicable is { } why)
@@ -64,18 +59,13 @@ internal static class RemedyDrill
     public static async Task<ScenarioObservation> RunOnHostAsync(ScenarioContext context, string binary, ScenarioObservation seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(seen);
-        if (seen.Doctor is not { } doctor)
+        if (Settle(seen) is { } settled)
         {
-            return seen;
+            return settled;
         }
 
+        var doctor = seen.Doctor!;
         var plan = RemedyPlan.For(doctor);
-        if (Judge(plan) is { } settled)
-        {
-            return seen with { Remedy = settled };
-        }
-
         context.Step($"apply the doctor's remedies on the host: {string.Join(", ", plan.Kinds)}");
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var action in plan.Actions)
@@ -114,11 +104,23 @@ internal static class RemedyDrill
         };
     }
 
-    /// <summary>The outcome without applying anything: nothing to do, or a problem only a person can fix; null when the plan runs.</summary>
-    private static RemedyOutcome? Judge(RemedyPlan plan) =>
-        plan.IsEmpty ? RemedyOutcome.NothingToDo
-            : plan.Blockers.Count > 0 ? RemedyOutcome.NoneApplies(plan.Blockers)
+    /// <summary>
+    /// The observation as it stays when nothing is applied: no doctor ran, it found nothing, or a problem only a person
+    /// can fix blocks the plan. Null when the plan runs.
+    /// </summary>
+    private static ScenarioObservation? Settle(ScenarioObservation seen)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        if (seen.Doctor is not { } doctor)
+        {
+            return seen;
+        }
+
+        var plan = RemedyPlan.For(doctor);
+        return plan.IsEmpty ? seen with { Remedy = RemedyOutcome.NothingToDo }
+            : plan.Blockers.Count > 0 ? seen with { Remedy = RemedyOutcome.NoneApplies(plan.Blockers) }
             : null;
+    }
 
     /// <summary>
     /// Moves a squatter the topology made to the free host port, as its owner would: stop it (the port is free at once)

@@ -3,7 +3,7 @@ using Heimnetz.Harness.Scenarios;
 using Heimnetz.Harness.Scenarios.Engine;
 using Heimnetz.Harness.Scenarios.Matrix;
 using Heimnetz.Harness.Scenarios.Model;
-using Heimnetz.Probing;
+using Heimnetz.Scenarios.Tests.Model;
 
 namespace Heimnetz.Scenarios.Tests.Matrix;
 
@@ -15,7 +15,7 @@ public sealed class ServiceColumnUnitTests
     [Test]
     public void Row_ServiceOnRedis_ShowsModeAndItsChosenEndpoint()
     {
-        var row = Row(Observation() with { Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1)]) });
+        var row = Row(Observations.Seen() with { Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1)]) });
 
         Assert.That(row.Service, Is.EqualTo("redis via redis:6379"));
     }
@@ -23,7 +23,7 @@ public sealed class ServiceColumnUnitTests
     [Test]
     public void Row_ServiceThroughAFailoverDrill_ShowsTheStoryFromItsFirstTimeOnRedis()
     {
-        var row = Row(Observation() with
+        var row = Row(Observations.Seen() with
         {
             // The drill's own record (watch's transitions) is what makes this a failover scenario.
             Transitions = [new ModeTransition("redis", "memory", "stopped", Start.AddSeconds(5)), new ModeTransition("memory", "redis", "back", Start.AddSeconds(9))],
@@ -37,7 +37,7 @@ public sealed class ServiceColumnUnitTests
     public void Row_ServiceFlappedOnceWhereNothingBreaksRedis_ShowsWhereItEndedUp()
     {
         // A write that could not wait on a starved machine: memory for a few milliseconds, then Redis again.
-        var row = Row(Observation() with
+        var row = Row(Observations.Seen() with
         {
             Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1), Transition("redis", "memory", 2), Transition("memory", "redis", 2.05)]),
         });
@@ -48,7 +48,7 @@ public sealed class ServiceColumnUnitTests
     [Test]
     public void Row_ServiceChoseTheGateway_IsScrubbedToItsRole()
     {
-        var row = Row(Observation() with { Service = new ServiceStatus("catalog", true, "172.17.0.1:6379", "redis", []) }, new Dictionary<string, string> { ["172.17.0.1"] = "<bridge-gateway>" });
+        var row = Row(Observations.Seen() with { Service = new ServiceStatus("catalog", true, "172.17.0.1:6379", "redis", []) }, new Dictionary<string, string> { ["172.17.0.1"] = "<bridge-gateway>" });
 
         Assert.That(row.Service, Is.EqualTo("redis via <bridge-gateway>:6379"));
     }
@@ -56,7 +56,7 @@ public sealed class ServiceColumnUnitTests
     [Test]
     public void Row_NothingChosen_SaysSo()
     {
-        var row = Row(Observation() with { Service = new ServiceStatus("catalog", true, null, "memory", []) });
+        var row = Row(Observations.Seen() with { Service = new ServiceStatus("catalog", true, null, "memory", []) });
 
         Assert.That(row.Service, Is.EqualTo("memory, none chosen"));
     }
@@ -64,7 +64,7 @@ public sealed class ServiceColumnUnitTests
     [Test]
     public void Row_NoServiceRan_ShowsWhyInsteadOfAnEmptyCell()
     {
-        var row = Row(Observation() with { NoService = "not run: the app is a host process" });
+        var row = Row(Observations.Seen() with { NoService = "not run: the app is a host process" });
 
         Assert.That(row.Service, Is.EqualTo("not run: the app is a host process"));
     }
@@ -83,15 +83,6 @@ public sealed class ServiceColumnUnitTests
             Observation = observation,
             Scrubs = scrubs ?? new Dictionary<string, string>(),
         }])[0];
-
-    private static ScenarioObservation Observation() => new(
-        new ProbeReport(
-            ProbeReport.CurrentSchema,
-            new EnvironmentSection("docker", 2, "bridge", "172.18.0.1", []),
-            new DiscoverySection([new CandidateSection("redis:6379", "default", "ready", 0.8, "PONG")], "redis:6379", 12.5),
-            new CacheSection("redis", 0.4)),
-        string.Empty,
-        "user-defined");
 
     private static ServiceTransition Transition(string from, string to, double seconds) => new(from, to, Start.AddSeconds(seconds), $"{from} to {to}");
 }

@@ -2,7 +2,6 @@ using Heimnetz.Harness.Fixtures.Images;
 using Heimnetz.Harness.Fixtures.Nodes;
 using Heimnetz.Harness.Fixtures.Topology;
 using Heimnetz.Harness.Scenarios.Model;
-using Heimnetz.Probing;
 
 namespace Heimnetz.Scenarios.Tests.Model;
 
@@ -14,7 +13,7 @@ public sealed class ServiceInvariantUnitTests
     [Test]
     public void ServiceAgreesWithProbe_SameChoiceAndMode_Holds()
     {
-        var seen = Observation("redis:6379", "redis") with { Service = new ServiceStatus("catalog", true, "redis:6379", "redis", []) };
+        var seen = Observations.Seen("redis:6379", "redis") with { Service = new ServiceStatus("catalog", true, "redis:6379", "redis", []) };
 
         Assert.That(Check(Invariant.ServiceAgreesWithProbe, seen), Is.Null);
     }
@@ -22,7 +21,7 @@ public sealed class ServiceInvariantUnitTests
     [Test]
     public void ServiceAgreesWithProbe_ServiceChoseAnother_NamesBothChoices()
     {
-        var seen = Observation("redis:6379", "redis") with { Service = new ServiceStatus("catalog", true, "redis-dev:6379", "redis", []) };
+        var seen = Observations.Seen("redis:6379", "redis") with { Service = new ServiceStatus("catalog", true, "redis-dev:6379", "redis", []) };
 
         Assert.That(Check(Invariant.ServiceAgreesWithProbe, seen), Is.EqualTo("the service chose redis-dev:6379 (redis), the probe redis:6379 (redis)"));
     }
@@ -30,13 +29,13 @@ public sealed class ServiceInvariantUnitTests
     [Test]
     public void ServiceAgreesWithProbe_NoServiceRan_IsViolated()
     {
-        Assert.That(Check(Invariant.ServiceAgreesWithProbe, Observation("redis:6379", "redis")), Is.EqualTo("the service reported nothing"));
+        Assert.That(Check(Invariant.ServiceAgreesWithProbe, Observations.Seen("redis:6379", "redis")), Is.EqualTo("the service reported nothing"));
     }
 
     [Test]
     public void ServiceAnsweredEveryRequest_404sOnly_Holds()
     {
-        var seen = Observation("redis:6379", "redis") with { Traffic = new TrafficRun([Request(404), Request(404)]) };
+        var seen = Observations.Seen("redis:6379", "redis") with { Traffic = new TrafficRun([Request(404), Request(404)]) };
 
         Assert.That(Check(Invariant.ServiceAnsweredEveryRequest, seen), Is.Null);
     }
@@ -44,7 +43,7 @@ public sealed class ServiceInvariantUnitTests
     [Test]
     public void ServiceAnsweredEveryRequest_A503AndADroppedConnection_CountsBoth()
     {
-        var seen = Observation("redis:6379", "redis") with { Traffic = new TrafficRun([Request(404), Request(503), Request(0)]) };
+        var seen = Observations.Seen("redis:6379", "redis") with { Traffic = new TrafficRun([Request(404), Request(503), Request(0)]) };
 
         Assert.That(Check(Invariant.ServiceAnsweredEveryRequest, seen), Is.EqualTo("of 3 requests 1 got a 5xx and 1 no response"));
     }
@@ -52,13 +51,13 @@ public sealed class ServiceInvariantUnitTests
     [Test]
     public void ServiceAnsweredEveryRequest_NoTraffic_IsViolated()
     {
-        Assert.That(Check(Invariant.ServiceAnsweredEveryRequest, Observation("redis:6379", "redis")), Is.EqualTo("no request was sent"));
+        Assert.That(Check(Invariant.ServiceAnsweredEveryRequest, Observations.Seen("redis:6379", "redis")), Is.EqualTo("no request was sent"));
     }
 
     [Test]
     public void ServiceTransitions_StoryFromFirstRedis_IgnoresTheStartUpConnect()
     {
-        var seen = Observation("redis:6379", "redis") with
+        var seen = Observations.Seen("redis:6379", "redis") with
         {
             Service = new ServiceStatus("catalog", true, "redis:6379", "redis", [Transition("memory", "redis", 1), Transition("redis", "memory", 5), Transition("memory", "redis", 9)]),
         };
@@ -72,15 +71,6 @@ public sealed class ServiceInvariantUnitTests
 
     private static string? Check(Invariant invariant, ScenarioObservation seen) =>
         invariant.Check(seen, new ScenarioContext("failover-stop", LogicalImage.Redis70, new TopologyBuilder("unit")));
-
-    private static ScenarioObservation Observation(string chosen, string mode) => new(
-        new ProbeReport(
-            ProbeReport.CurrentSchema,
-            new EnvironmentSection("docker", 2, "bridge", "172.18.0.1", []),
-            new DiscoverySection([new CandidateSection(chosen, "default", "ready", 0.8, "PONG")], chosen, 12.5),
-            new CacheSection(mode, 0.4)),
-        string.Empty,
-        "user-defined");
 
     private static TrafficRequest Request(int status) => new(Start, status, 1.5);
 

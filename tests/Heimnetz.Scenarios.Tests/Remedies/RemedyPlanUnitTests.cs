@@ -1,7 +1,7 @@
 using Heimnetz.Diagnostics.Remedies;
 using Heimnetz.Harness.Scenarios.Model;
 using Heimnetz.Harness.Scenarios.Remedies;
-using Heimnetz.Probing;
+using Heimnetz.Scenarios.Tests.Model;
 
 namespace Heimnetz.Scenarios.Tests.Remedies;
 
@@ -86,7 +86,7 @@ public sealed class RemedyPlanUnitTests
     [Test]
     public void RemediesProven_RemediesLeftTheAppDegraded_TurnsTheCellRed()
     {
-        var seen = Observation() with { Remedy = RemedyOutcome.Applied("degraded", "degraded", "degraded: peer-timeout", ["set-redis-url"]) };
+        var seen = Observations.Seen() with { Remedy = RemedyOutcome.Applied("degraded", "degraded", "degraded: peer-timeout", ["set-redis-url"]) };
 
         Assert.That(Invariant.RemediesProven.Check(seen, null!), Is.EqualTo("the remedies left the app degraded: peer-timeout"));
     }
@@ -98,7 +98,7 @@ public sealed class RemedyPlanUnitTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Invariant.RemediesProven.Check(Observation() with { Remedy = outcome }, null!), Is.Null);
+            Assert.That(Invariant.RemediesProven.Check(Observations.Seen() with { Remedy = outcome }, null!), Is.Null);
             Assert.That(outcome.Text, Is.EqualTo("degraded → healthy after set-redis-url"));
         });
     }
@@ -106,7 +106,7 @@ public sealed class RemedyPlanUnitTests
     [Test]
     public void RemediesProven_ADoctorProblemAndNoRemedyTried_TurnsTheCellRed()
     {
-        var seen = Observation() with { Doctor = new DoctorVerdict("degraded", [new DoctorFinding("not-redis", "warning", null)]) };
+        var seen = Observations.Seen() with { Doctor = new DoctorVerdict("degraded", [new DoctorFinding("not-redis", "warning", null)]) };
 
         Assert.That(Invariant.RemediesProven.Check(seen, null!), Is.EqualTo("the doctor's remedies were not tried"));
     }
@@ -114,17 +114,9 @@ public sealed class RemedyPlanUnitTests
     [Test]
     public void RemediesProven_NotApplicable_TurnsTheCellRedWithTheReason()
     {
-        var seen = Observation() with { Remedy = RemedyOutcome.NotApplied("broken", "move-published-port is a remedy on the host") };
+        var seen = Observations.Seen() with { Remedy = RemedyOutcome.NotApplied("broken", "move-published-port is a remedy on the host") };
 
         Assert.That(Invariant.RemediesProven.Check(seen, null!), Is.EqualTo("move-published-port is a remedy on the host"));
     }
 
-    private static ScenarioObservation Observation() => new(
-        new ProbeReport(
-            ProbeReport.CurrentSchema,
-            new EnvironmentSection("docker", 2, "bridge", "172.18.0.1", []),
-            new DiscoverySection([new CandidateSection("redis:6379", "default", "ready", 0.8, "PONG")], "redis:6379", 12.5),
-            new CacheSection("redis", 0.4)),
-        string.Empty,
-        "user-defined");
 }
