@@ -87,10 +87,52 @@ restart_running_service() {
   rm -f "$STATE/service.pid"
 }
 
+# 4. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
+#    Podman's default bridge address, where nothing answers DNS: container names still resolve through aardvark-dns,
+#    and every other name fails at once instead of being forwarded to the machine's resolver (as the Docker engine
+#    from provision-engine.sh does with --dns), so no test traffic leaves this machine.
+start_service() {
+  answers && return 0
+  mkdir -p "$STATE" "$(dirname "$SOCKET")" "$(dirname "$LOG")"
+  echo "nameserver 10.88.0.1" >"$STATE/resolv.conf"
+  say "starting podman system service on $SOCKET (log: $LOG)"
+  setsid nohup unshare --mount --propagation slave \
+    sh -c "mount --bind '$STATE/resolv.conf' /etc/resolv.conf && exec podman system service --time=0 'unix://$SOCKET'" \
+    >>"$LOG" 2>&1 </dev/null &
+  # setsid, unshare and sh all exec: this is the service's own pid, for a restart.
+  echo $! >"$STATE/service.pid"
+  for ((i = 0; i < 60; i++)); do
+    answers && break
+    sleep 0.5
+  done
+  answers || { say "Podman did not answer on $SOCKET; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
+}
+
+# A service can answer /_ping and still fail every container start (seen after hours of runs: "write child: broken
+# pipe"): start one container from an offline image and remove it again.
+starts_containers() {
+  local id failed=0
+  id=$(curl -fsS --max-time 60 --unix-socket "$SOCKET" -H 'Content-Type: application/json' \
+    -d '{"Image":"heimnetz/probe-base:1","Cmd":["true"]}' http://localhost/v1.41/containers/create 2>/dev/null |
+    sed -n 's/.*"Id":"\([0-9a-f]*\)".*/\1/p')
+  [[ -n "$id" ]] || return 1
+  curl -fsS --max-time 60 --unix-socket "$SOCKET" -X POST "http://localhost/v1.41/containers/$id/start" >/dev/null 2>&1 || failed=1
+  curl -fsS --max-time 60 --unix-socket "$SOCKET" -X DELETE "http://localhost/v1.41/containers/$id?force=true" >/dev/null 2>&1 || true
+  return $failed
+}
+
 if [[ $(id -u) -ne 0 ]] || ! heimnetz_is_debian; then
   if answers; then
     pin_bridge_addresses
     heimnetz_copy_images "unix://$SOCKET"
+
+# 6. A service that answers but cannot start containers is restarted once.
+if ! starts_containers; then
+  say "Podman answers on $SOCKET but cannot start a container; restarting its service"
+  restart_running_service
+  start_service
+  starts_containers || { say "Podman still cannot start a container; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
+fi
     say "ready: DOCKER_HOST=unix://$SOCKET"
     exit 0
   fi
@@ -124,27 +166,18 @@ fi
 # 3. Bridge addresses that stay put (see pin_bridge_addresses).
 pin_bridge_addresses
 
-# 4. The service, detached from this shell. It runs in a mount namespace of its own whose /etc/resolv.conf names only
-#    Podman's default bridge address, where nothing answers DNS: container names still resolve through aardvark-dns,
-#    and every other name fails at once instead of being forwarded to the machine's resolver (as the Docker engine
-#    from provision-engine.sh does with --dns), so no test traffic leaves this machine.
-if ! answers; then
-  mkdir -p "$STATE" "$(dirname "$SOCKET")" "$(dirname "$LOG")"
-  echo "nameserver 10.88.0.1" >"$STATE/resolv.conf"
-  say "starting podman system service on $SOCKET (log: $LOG)"
-  setsid nohup unshare --mount --propagation slave \
-    sh -c "mount --bind '$STATE/resolv.conf' /etc/resolv.conf && exec podman system service --time=0 'unix://$SOCKET'" \
-    >>"$LOG" 2>&1 </dev/null &
-  # setsid, unshare and sh all exec: this is the service's own pid, for a restart.
-  echo $! >"$STATE/service.pid"
-  for ((i = 0; i < 60; i++)); do
-    answers && break
-    sleep 0.5
-  done
-  answers || { say "Podman did not answer on $SOCKET; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
-fi
+# 4. The service (see start_service).
+start_service
 
 # 5. The offline images, by content: an image Podman holds with the same id is not copied again.
 heimnetz_copy_images "unix://$SOCKET"
+
+# 6. A service that answers but cannot start containers is restarted once.
+if ! starts_containers; then
+  say "Podman answers on $SOCKET but cannot start a container; restarting its service"
+  restart_running_service
+  start_service
+  starts_containers || { say "Podman still cannot start a container; last lines of $LOG:"; tail -n 15 "$LOG" >&2; exit 1; }
+fi
 
 say "ready: DOCKER_HOST=unix://$SOCKET ($(podman version --format '{{.Server.Version}}' 2>/dev/null || podman --version))"
